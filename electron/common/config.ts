@@ -1,0 +1,98 @@
+/**
+ * The kiosk's one configuration file (kiosk.config.json by default, or --config /
+ * KIOSK_CONFIG). Validated at start-up; an invalid file stops the kiosk with the path
+ * of every bad field and what was expected. See README "Configuration".
+ */
+import { z } from 'zod';
+
+/** A port value of '@simulator' starts the device simulator on a PTY and uses its end. */
+export const SIMULATOR = '@simulator';
+
+const serialPort = z.object({
+  transport: z.literal('serial'),
+  port: z.string().min(1).describe("device path, e.g. /dev/ttyUSB0, or '@simulator'"),
+  baud: z.number().int().positive().default(115200),
+});
+
+const hidDevice = z.object({
+  transport: z.literal('hid'),
+  vendorId: z.number().int().min(0).max(0xffff),
+  productId: z.number().int().min(0).max(0xffff),
+  path: z.string().optional().describe('hidraw path when several readers share a VID:PID'),
+});
+
+export const idCardReaderConfig = z.discriminatedUnion('transport', [serialPort, hidDevice]);
+
+export const citizenCardReaderConfig = z.discriminatedUnion('transport', [
+  z.object({
+    transport: z.literal('pcsc'),
+    reader: z.string().optional().describe('reader name (substring); the first reader when absent'),
+  }),
+  serialPort,
+]);
+
+const paper = z.union([z.literal(58), z.literal(80)]).default(80);
+export const printerConfig = z.discriminatedUnion('transport', [
+  serialPort.extend({ paper }),
+  z.object({ transport: z.literal('lp'), path: z.string().min(1), paper }),
+  z.object({ transport: z.literal('tcp'), host: z.string().min(1), port: z.number().int().positive().default(9100), paper }),
+]);
+
+export const kioskConfigSchema = z
+  .object({
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{2,32}$/, 'letters, digits and dashes, 2-32 characters'),
+    hall: z.object({
+      name: z.string().min(1),
+      /** Administrative division code of the hall (6 digits). */
+      regionCode: z.string().regex(/^\d{6}$/),
+    }),
+    devices: z.object({
+      idcard: idCardReaderConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200 }),
+      citizencard: citizenCardReaderConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200 }),
+      printer: printerConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200, paper: 80 }),
+    }),
+    central: z.object({
+      /** 'embedded' starts the central-API simulator inside the kiosk process. */
+      url: z.union([z.literal('embedded'), z.url()]).default('embedded'),
+      /** Per-kiosk bearer token; read from KIOSK_CENTRAL_TOKEN when absent. */
+      token: z.string().min(8).optional(),
+      timeoutMs: z.number().int().positive().default(5000),
+    }),
+    /** Where the SQLite buffer, the key file and logs live. */
+    dataDir: z.string().min(1).default('./var'),
+    session: z.object({
+      idleSeconds: z.number().int().min(15).default(90),
+      elderlyIdleSeconds: z.number().int().min(15).default(180),
+      warningSeconds: z.number().int().min(5).default(15),
+    }).default({ idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15 }),
+    ui: z.object({
+      locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    }).default({ locale: 'zh-CN' }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+export type IdCardReaderConfig = z.infer<typeof idCardReaderConfig>;
+export type CitizenCardReaderConfig = z.infer<typeof citizenCardReaderConfig>;
+export type PrinterConfig = z.infer<typeof printerConfig>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid kiosk configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates parsed JSON; throws ConfigError naming each bad field. */
+export function parseKioskConfig(raw: unknown, source = 'kiosk.config.json'): KioskConfig {
+  const result = kioskConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    return `${where}: ${issue.message}`;
+  });
+  throw new ConfigError(source, problems);
+}
