@@ -1,0 +1,195 @@
+/**
+ * Frame assembly for the SAM protocol: arbitrary chunks in (one byte at a time, or
+ * several frames at once), whole checksum-verified frames out. Resyncs on the
+ * preamble after garbage, refuses lengths over the limit, and drops a partial frame
+ * when the line goes quiet. `FrameAssembler` is pure (the caller passes the time);
+ * `SamFrameTransform` wraps it as a Node stream for serialport pipelines.
+ */
+import { Transform, type TransformCallback } from 'node:stream';
+import { DEFAULT_MAX_LEN, HEADER_LENGTH, PREAMBLE, xorChecksum } from './protocol.js';
+
+export type DiscardReason = 'garbage' | 'bad-length' | 'too-long' | 'bad-checksum' | 'timeout';
+
+export type FramerEvent =
+  | { type: 'frame'; frame: Uint8Array }
+  | { type: 'discard'; reason: DiscardReason; bytes: number };
+
+export interface FramerOptions {
+  /** Smallest LEN accepted: 4 for replies (SW1 SW2 SW3 CHK), 3 for requests (CMD PARA CHK). */
+  minLen?: number;
+  maxLen?: number;
+  /** A partial frame is dropped when no byte arrives for this long. */
+  interByteTimeoutMs?: number;
+}
+
+const PREAMBLE_BUFFER = Buffer.from(PREAMBLE);
+
+export class FrameAssembler {
+  readonly minLen: number;
+  readonly maxLen: number;
+  readonly interByteTimeoutMs: number;
+  private readonly buffer: Buffer;
+  private start = 0;
+  private end = 0;
+  private lastByteAt = 0;
+
+  constructor(options: FramerOptions = {}) {
+    this.minLen = options.minLen ?? 4;
+    this.maxLen = options.maxLen ?? DEFAULT_MAX_LEN;
+    this.interByteTimeoutMs = options.interByteTimeoutMs ?? 250;
+    // Room for one whole frame waiting plus one more frame's worth of input.
+    this.buffer = Buffer.alloc(2 * (HEADER_LENGTH + this.maxLen));
+  }
+
+  /** Bytes held back waiting for the rest of a frame (never more than one frame). */
+  get buffered(): number {
+    return this.end - this.start;
+  }
+
+  /** Drops everything held (e.g. before sending a new command after a timeout). */
+  reset(): number {
+    const dropped = this.buffered;
+    this.start = this.end = 0;
+    return dropped;
+  }
+
+  push(chunk: Uint8Array, now: number): FramerEvent[] {
+    const events: FramerEvent[] = [];
+    if (chunk.length > 0) {
+      this.expire(now, events);
+      this.lastByteAt = now;
+    }
+    let offset = 0;
+    while (offset < chunk.length) {
+      this.compact();
+      const room = this.buffer.length - this.end;
+      const take = Math.min(room, chunk.length - offset);
+      this.buffer.set(chunk.subarray(offset, offset + take), this.end);
+      this.end += take;
+      offset += take;
+      this.scan(events);
+    }
+    return events;
+  }
+
+  /** Drops a partial frame if the line has been quiet for the inter-byte timeout. */
+  expire(now: number, events: FramerEvent[] = []): FramerEvent[] {
+    if (this.buffered > 0 && now - this.lastByteAt >= this.interByteTimeoutMs) {
+      events.push({ type: 'discard', reason: 'timeout', bytes: this.reset() });
+    }
+    return events;
+  }
+
+  private compact(): void {
+    if (this.start === 0) return;
+    this.buffer.copyWithin(0, this.start, this.end);
+    this.end -= this.start;
+    this.start = 0;
+  }
+
+  private discard(events: FramerEvent[], reason: DiscardReason, bytes: number): void {
+    this.start += bytes;
+    const last = events[events.length - 1];
+    // Coalesce runs of the same reason so a burst of garbage is one event.
+    if (last && last.type === 'discard' && last.reason === reason) last.bytes += bytes;
+    else events.push({ type: 'discard', reason, bytes });
+  }
+
+  private scan(events: FramerEvent[]): void {
+    for (;;) {
+      const available = this.end - this.start;
+      if (available < PREAMBLE.length) {
+        this.dropNonPreamblePrefix(events);
+        return;
+      }
+      const at = this.buffer.subarray(this.start, this.end).indexOf(PREAMBLE_BUFFER);
+      if (at < 0) {
+        // Keep the tail that may be the start of a preamble split across chunks.
+        this.discard(events, 'garbage', available - (PREAMBLE.length - 1));
+        this.dropNonPreamblePrefix(events);
+        return;
+      }
+      if (at > 0) this.discard(events, 'garbage', at);
+      if (this.end - this.start < HEADER_LENGTH) return;
+      const len = (this.buffer[this.start + 5]! << 8) | this.buffer[this.start + 6]!;
+      if (len > this.maxLen || len < this.minLen) {
+        // A false preamble (or a corrupted length): skip one byte and look again.
+        this.discard(events, len > this.maxLen ? 'too-long' : 'bad-length', 1);
+        continue;
+      }
+      const total = HEADER_LENGTH + len;
+      if (this.end - this.start < total) return;
+      const frameEnd = this.start + total;
+      if (xorChecksum(this.buffer, this.start + 5, frameEnd - 1) !== this.buffer[frameEnd - 1]) {
+        // The real frame may begin inside this one (a false preamble swallowed it).
+        this.discard(events, 'bad-checksum', 1);
+        continue;
+      }
+      events.push({ type: 'frame', frame: Uint8Array.prototype.slice.call(this.buffer, this.start, frameEnd) });
+      this.start = frameEnd;
+    }
+  }
+
+  /** With fewer bytes than a preamble, drop leading bytes that cannot start one. */
+  private dropNonPreamblePrefix(events: FramerEvent[]): void {
+    let skip = 0;
+    const available = this.end - this.start;
+    while (skip < available && !this.isPreamblePrefix(this.start + skip)) skip++;
+    if (skip > 0) this.discard(events, 'garbage', skip);
+  }
+
+  private isPreamblePrefix(from: number): boolean {
+    for (let i = from, j = 0; i < this.end; i++, j++) if (this.buffer[i] !== PREAMBLE[j]) return false;
+    return true;
+  }
+}
+
+/**
+ * Stream form: writes raw chunks, reads whole frames (object mode). Discards are
+ * emitted as 'discard' events ({reason, bytes}) so the driver can log and count them.
+ */
+export class SamFrameTransform extends Transform {
+  private readonly assembler: FrameAssembler;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(options: FramerOptions = {}) {
+    super({ readableObjectMode: true });
+    this.assembler = new FrameAssembler(options);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.deliver(this.assembler.push(chunk, Date.now()));
+    this.armTimer();
+    callback();
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.timer) clearTimeout(this.timer);
+    const dropped = this.assembler.reset();
+    if (dropped > 0) this.emit('discard', { type: 'discard', reason: 'timeout', bytes: dropped });
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    if (this.timer) clearTimeout(this.timer);
+    callback(error);
+  }
+
+  private deliver(events: FramerEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'frame') this.push(event.frame);
+      else this.emit('discard', event);
+    }
+  }
+
+  private armTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.assembler.buffered === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.deliver(this.assembler.expire(Date.now()));
+    }, this.assembler.interByteTimeoutMs);
+    this.timer.unref?.();
+  }
+}
