@@ -1,0 +1,252 @@
+/**
+ * The central verification API as the kiosk sees it: request/response shapes and their
+ * zod schemas, shared by the kiosk core (client, forwarder) and the central simulator.
+ * The prose contract is assets/api/central.openapi.yaml; keep the two in step.
+ *
+ * ID numbers: look-ups never carry a plaintext ID number. The kiosk sends
+ * `idHash = hex(HMAC-SHA256(hallIdHashKey, idNumber.toUpperCase()))`, where the hall-wide
+ * key is provisioned to every kiosk and to the central system (see ID_HASH_ALGORITHM).
+ * Only an application submission carries the plaintext ID number (inside TLS), because
+ * the department that acts on it needs the person, not a hash.
+ */
+import { z } from 'zod';
+
+export const CENTRAL_API_VERSION = 'v1';
+export const ID_HASH_ALGORITHM = 'HMAC-SHA256(hallIdHashKey, upper(idNumber)) as lowercase hex';
+
+export const idHash = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-hex HMAC-SHA256 ID hash');
+
+/** How a former proof is satisfied now (无证明城市). */
+export const proofSatisfaction = z.enum(['removed', 'commitment', 'data-check', 'department-verification']);
+export type ProofSatisfaction = z.infer<typeof proofSatisfaction>;
+
+export const proofType = z.enum([
+  'social-insurance',
+  'household',
+  'property',
+  'kinship',
+  'no-criminal-record',
+  'financial-hardship',
+  'residence',
+  'birth',
+  'age',
+]);
+export type ProofType = z.infer<typeof proofType>;
+
+// ---------------------------------------------------------------- matter catalog
+export const matterProof = z.object({
+  proofType,
+  /** The former paper proof, e.g. "社保参保证明". */
+  formerProof: z.string(),
+  satisfiedBy: proofSatisfaction,
+  /** When data-check is unavailable (offline): what the kiosk falls back to. */
+  fallback: z.enum(['commitment', 'department-verification']).optional(),
+  commitmentText: z.string().optional(),
+  /** Promised time for a department verification, minutes. */
+  promisedMinutes: z.number().int().positive().optional(),
+});
+export type MatterProof = z.infer<typeof matterProof>;
+
+export const matter = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  name: z.string(),
+  nameEn: z.string(),
+  category: z.string(),
+  /** 'kiosk': can be completed here; 'window': routed to a window ticket with `windowReason`. */
+  handling: z.enum(['kiosk', 'window']),
+  windowReason: z.string().optional(),
+  /** Matters of a 一件事 bundle fan out to these matter ids. */
+  bundleOf: z.array(z.string()).optional(),
+  proofs: z.array(matterProof),
+  version: z.number().int().nonnegative(),
+  withdrawn: z.boolean().optional(),
+});
+export type Matter = z.infer<typeof matter>;
+
+export const catalogResponse = z.object({
+  /** Catalog version after applying this response. */
+  version: z.number().int().nonnegative(),
+  /** True: `matters` replaces everything (the kiosk's version was too old or absent). */
+  full: z.boolean(),
+  /** Matters changed since `since` (withdrawn ones have `withdrawn: true`). */
+  matters: z.array(matter),
+});
+export type CatalogResponse = z.infer<typeof catalogResponse>;
+
+// ---------------------------------------------------------------- data check (数据查验)
+export const dataCheckRequest = z.object({ idHash, proofType });
+export type DataCheckRequest = z.infer<typeof dataCheckRequest>;
+export const dataCheckResponse = z.object({
+  proofType,
+  /** 'confirmed': the record exists and satisfies the proof; 'not-found': no record. */
+  result: z.enum(['confirmed', 'not-found']),
+  /** Plain summary safe to show the citizen, e.g. "参保状态：正常（2019-03 起）". */
+  summary: z.string(),
+  checkedAt: z.string(),
+  reference: z.string(),
+});
+export type DataCheckResponse = z.infer<typeof dataCheckResponse>;
+
+// ---------------------------------------------------------------- department verification (部门核验)
+export const verificationRequest = z.object({
+  idHash,
+  proofType,
+  /** The application this verification belongs to (kiosk-made UUID). */
+  applicationId: z.string().min(1),
+});
+export type VerificationRequest = z.infer<typeof verificationRequest>;
+export const verificationState = z.enum(['pending', 'confirmed', 'refused']);
+export const verificationStatus = z.object({
+  verificationId: z.string(),
+  proofType,
+  state: verificationState,
+  requestedAt: z.string(),
+  promisedBy: z.string(),
+  completedAt: z.string().nullable(),
+  note: z.string().optional(),
+});
+export type VerificationStatus = z.infer<typeof verificationStatus>;
+
+// ---------------------------------------------------------------- citizen look-ups
+export const queueState = z.object({
+  queue: z.string(),
+  peopleAhead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+  openWindows: z.number().int().nonnegative(),
+});
+export type QueueState = z.infer<typeof queueState>;
+
+export const appointment = z.object({
+  appointmentId: z.string(),
+  matterId: z.string(),
+  /** ISO time of the slot today. */
+  slot: z.string(),
+  queue: z.string(),
+});
+export const appointmentsResponse = z.object({ appointments: z.array(appointment) });
+export type Appointment = z.infer<typeof appointment>;
+
+export const entitlement = z.object({
+  entitlementId: z.string(),
+  /** The matter (often a bundle) the citizen can start now. */
+  matterId: z.string(),
+  title: z.string(),
+  reason: z.string(),
+});
+export const entitlementsResponse = z.object({ entitlements: z.array(entitlement) });
+export type Entitlement = z.infer<typeof entitlement>;
+
+export const applicationStatus = z.object({
+  applicationId: z.string(),
+  matterId: z.string(),
+  state: z.enum(['received', 'in-progress', 'completed', 'refused']),
+  submittedAt: z.string(),
+  verifications: z.array(verificationStatus),
+});
+export const applicationStatusResponse = z.object({ applications: z.array(applicationStatus) });
+export type ApplicationStatus = z.infer<typeof applicationStatus>;
+
+export const heartbeatRequest = z.object({
+  kioskId: z.string(),
+  pending: z.number().int().nonnegative(),
+  oldestPendingAgeMs: z.number().nonnegative().nullable(),
+  sentAt: z.string(),
+});
+export type HeartbeatRequest = z.infer<typeof heartbeatRequest>;
+export const heartbeatResponse = z.object({ serverTime: z.string(), catalogVersion: z.number().int() });
+export type HeartbeatResponse = z.infer<typeof heartbeatResponse>;
+
+// ---------------------------------------------------------------- store-and-forward records
+export const ticketPayload = z.object({
+  ticketNo: z.string(),
+  queue: z.string(),
+  priority: z.enum(['normal', 'elderly', 'disabled', 'pregnant', 'appointment']),
+  issuedAt: z.string(),
+  idHash: idHash.nullable(),
+  appointmentId: z.string().nullable(),
+  matterCategory: z.string().nullable(),
+});
+export type TicketPayload = z.infer<typeof ticketPayload>;
+
+export const proofRecord = z.object({
+  proofType,
+  satisfiedBy: proofSatisfaction,
+  /** data check reference, verification id, or the commitment text the citizen confirmed. */
+  detail: z.string().nullable(),
+});
+export type ProofRecord = z.infer<typeof proofRecord>;
+
+export const applicationPayload = z.object({
+  applicationId: z.string(),
+  matterId: z.string(),
+  matterVersion: z.number().int().nonnegative(),
+  idHash,
+  /** Personal fields: sent only inside TLS, encrypted at rest in the kiosk. */
+  applicant: z.object({ idNumber: z.string(), name: z.string(), phone: z.string().optional() }),
+  /** The agent (代办) when someone applies on the applicant's behalf. */
+  agentIdHash: idHash.nullable(),
+  proofs: z.array(proofRecord),
+  submittedAt: z.string(),
+  answers: z.record(z.string(), z.string()),
+});
+export type ApplicationPayload = z.infer<typeof applicationPayload>;
+
+export const evaluationPayload = z.object({
+  evaluationId: z.string(),
+  subjectType: z.enum(['ticket', 'application', 'session']),
+  subjectId: z.string(),
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(500).nullable(),
+  ratedAt: z.string(),
+});
+export type EvaluationPayload = z.infer<typeof evaluationPayload>;
+
+export const recordKind = z.enum(['ticket', 'application', 'evaluation']);
+export type RecordKind = z.infer<typeof recordKind>;
+
+export const syncRecord = z.object({
+  idempotencyKey: z.string().min(8).max(128),
+  /** Per-kiosk monotonic sequence (not wall-clock); central applies in this order. */
+  seq: z.number().int().positive(),
+  kind: recordKind,
+  createdAt: z.string(),
+  payload: z.unknown(),
+});
+export type SyncRecord = z.infer<typeof syncRecord>;
+
+export const syncBatchRequest = z.object({
+  kioskId: z.string(),
+  records: z.array(syncRecord).min(1).max(5000),
+});
+export type SyncBatchRequest = z.infer<typeof syncBatchRequest>;
+
+/**
+ * applied: new effect; duplicate: this key was applied before (same body): success;
+ * rejected: will never succeed (bad payload, unknown matter, key reused with another body).
+ */
+export const recordOutcome = z.object({
+  idempotencyKey: z.string(),
+  outcome: z.enum(['applied', 'duplicate', 'rejected']),
+  reason: z.string().optional(),
+});
+export type RecordOutcome = z.infer<typeof recordOutcome>;
+export const syncBatchResponse = z.object({ results: z.array(recordOutcome) });
+export type SyncBatchResponse = z.infer<typeof syncBatchResponse>;
+
+/** Problem body of every non-2xx answer (RFC 9457 subset). */
+export const problem = z.object({ title: z.string(), detail: z.string().optional(), status: z.number().int() });
+export type Problem = z.infer<typeof problem>;
+
+/** Paths, so client and simulator never spell them twice. */
+export const centralPaths = {
+  catalog: '/v1/catalog',
+  dataCheck: '/v1/data-checks',
+  verifications: '/v1/verifications',
+  verification: (id: string) => `/v1/verifications/${encodeURIComponent(id)}`,
+  queueState: (queue: string) => `/v1/queues/${encodeURIComponent(queue)}`,
+  appointments: (h: string) => `/v1/citizens/${h}/appointments`,
+  entitlements: (h: string) => `/v1/citizens/${h}/entitlements`,
+  applications: (h: string) => `/v1/citizens/${h}/applications`,
+  heartbeat: '/v1/heartbeat',
+  recordsBatch: '/v1/records:batch',
+} as const;

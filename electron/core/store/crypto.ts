@@ -1,0 +1,84 @@
+/**
+ * Personal data at rest. AES-256-GCM with a 32-byte key kept in a file outside the
+ * database (dataDir/keys/store.key, mode 0600, folder 0700). On a managed kiosk the key
+ * should come from the OS keystore instead (Windows DPAPI / macOS Keychain / libsecret,
+ * e.g. Electron's safeStorage encrypting this file): pass `key` to openKioskStore.
+ *
+ * ID numbers are never stored: only HMAC-SHA256 with the hall-wide ID hash key, the same
+ * hash the central API uses for look-ups (see electron/common/central-api.ts).
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { StoreKeyError } from './errors.js';
+
+const FORMAT_V1 = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Development-only hall key, shared by the embedded simulator. A real hall provisions
+ * its own key to every kiosk (KIOSK_ID_HASH_KEY or dataDir/keys/id-hash.key) and to
+ * the central system.
+ */
+export const DEV_ID_HASH_KEY = Buffer.from('6b696f736b2d6465762d69642d686173682d6b65792d6e6f742d666f722d7573', 'hex');
+
+export function hashIdNumber(idNumber: string, hallKey: Buffer): string {
+  return createHmac('sha256', hallKey).update(idNumber.trim().toUpperCase(), 'utf8').digest('hex');
+}
+
+/** Loads a 32-byte key file, creating it (0600 in a 0700 folder) when absent. */
+export function loadOrCreateKeyFile(path: string): Buffer {
+  if (existsSync(path)) {
+    const key = readFileSync(path);
+    if (key.length !== 32) throw new StoreKeyError(`key file ${path} is ${key.length} bytes, expected 32: restore it from backup`);
+    return key;
+  }
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(path), 0o700);
+  const key = randomBytes(32);
+  writeFileSync(path, key, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** The hall ID hash key: env KIOSK_ID_HASH_KEY (64 hex), else dataDir/keys/id-hash.key, else the dev key. */
+export function resolveIdHashKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const fromEnv = env.KIOSK_ID_HASH_KEY;
+  if (fromEnv) {
+    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new StoreKeyError('KIOSK_ID_HASH_KEY must be 64 hex digits (32 bytes)');
+    return Buffer.from(fromEnv, 'hex');
+  }
+  const file = join(dataDir, 'keys', 'id-hash.key');
+  if (existsSync(file)) return loadOrCreateKeyFile(file);
+  return DEV_ID_HASH_KEY;
+}
+
+export class FieldCipher {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new StoreKeyError('AES-256-GCM needs a 32-byte key');
+  }
+
+  /** `context` (e.g. "outbox:42") is bound as associated data: a blob moved to another row fails. */
+  encrypt(value: unknown, context: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), body]);
+  }
+
+  decrypt<T>(blob: Buffer, context: string): T {
+    if (blob[0] !== FORMAT_V1) throw new StoreKeyError(`encrypted field (${context}) has unknown format ${blob[0]}`);
+    const iv = blob.subarray(1, 1 + IV_BYTES);
+    const tag = blob.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(tag);
+    try {
+      const text = Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+      return JSON.parse(text.toString('utf8')) as T;
+    } catch (err) {
+      throw new StoreKeyError(`cannot decrypt ${context}: wrong key file or damaged data (restore dataDir/keys from backup)`, err);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Group commit: every write asked for in the same tick (or within `windowMs`) runs in
+ * one SQLite transaction, so a burst costs one fsync instead of one per record. Each
+ * write runs in its own savepoint, so one failing write (a constraint) rejects only its
+ * own promise. A promise resolves only after COMMIT returned, i.e. after the fsync of
+ * synchronous=FULL: "acknowledged" means durable.
+ */
+import type { Db } from './database.js';
+import { StoreFullError, isDiskFull } from './errors.js';
+
+interface Job {
+  run: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface GroupCommitOptions {
+  /** 0: flush on the next macrotask (setImmediate); >0: wait up to this long to gather more. */
+  windowMs?: number;
+  /** Flush at once when this many writes are waiting (bounds latency and memory). */
+  maxBatch?: number;
+  onDiskFull?: (err: StoreFullError) => void;
+  onCommit?: (count: number) => void;
+}
+
+export class GroupCommitter {
+  private queue: Job[] = [];
+  private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly windowMs: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+    private readonly options: GroupCommitOptions = {},
+  ) {
+    this.windowMs = options.windowMs ?? 0;
+    this.maxBatch = options.maxBatch ?? 4096;
+  }
+
+  /** Queues a synchronous write; resolves with its result once committed. */
+  write<T>(run: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(new Error(`kiosk store ${this.path} is closed`));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      if (this.queue.length >= this.maxBatch) this.flush();
+      else this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = this.windowMs > 0 ? setTimeout(() => this.flush(), this.windowMs) : setImmediate(() => this.flush());
+  }
+
+  /** Commits everything queued now (synchronously). */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer as NodeJS.Timeout);
+      clearImmediate(this.timer as NodeJS.Immediate);
+      this.timer = null;
+    }
+    const jobs = this.queue;
+    this.queue = [];
+    if (jobs.length === 0) return;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const job of jobs) {
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(job.run)() });
+            } catch (error) {
+              // Disk full inside one write dooms the whole transaction: rethrow.
+              if (isDiskFull(error)) throw error;
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      const failure = isDiskFull(error) ? new StoreFullError(this.path, error) : error;
+      if (failure instanceof StoreFullError) this.options.onDiskFull?.(failure);
+      for (const job of jobs) job.reject(failure);
+      return;
+    }
+    this.options.onCommit?.(jobs.length);
+    jobs.forEach((job, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) job.resolve(outcome.value);
+      else job.reject(outcome?.error);
+    });
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+}
