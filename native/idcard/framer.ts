@@ -72,11 +72,18 @@ export class FrameAssembler {
     return events;
   }
 
-  /** Drops a partial frame if the line has been quiet for the inter-byte timeout. */
+  /**
+   * When the line has been quiet for the inter-byte timeout, the partial frame is
+   * dropped. Its first byte may have been a false preamble that swallowed a real frame,
+   * so drop one byte at a time and rescan: any whole frame inside is still delivered.
+   */
   expire(now: number, events: FramerEvent[] = []): FramerEvent[] {
-    if (this.buffered > 0 && now - this.lastByteAt >= this.interByteTimeoutMs) {
-      events.push({ type: 'discard', reason: 'timeout', bytes: this.reset() });
+    if (this.buffered === 0 || now - this.lastByteAt < this.interByteTimeoutMs) return events;
+    while (this.buffered > 0) {
+      this.discard(events, 'timeout', 1);
+      this.scan(events);
     }
+    this.start = this.end = 0;
     return events;
   }
 
@@ -189,6 +196,7 @@ export class SamFrameTransform extends Transform {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.deliver(this.assembler.expire(Date.now()));
+      this.armTimer();
     }, this.assembler.interByteTimeoutMs);
     this.timer.unref?.();
   }

@@ -19,6 +19,10 @@ export function readField(text: Uint8Array, [offset, length]: Field): string {
   return UTF16.decode(text.subarray(offset, offset + length)).replace(/[\s\u0000\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
 }
 
+function rawField(text: Uint8Array, [offset, length]: Field): string {
+  return UTF16.decode(text.subarray(offset, offset + length));
+}
+
 export interface DecodedText {
   identity: Identity;
   /** Fields that did not decode cleanly (unknown code, malformed date, bad check digit). */
@@ -114,7 +118,8 @@ function decodeForeign2017(text: Uint8Array, warnings: string[]): Identity {
 
 function decodeForeign2023(text: Uint8Array, warnings: string[]): Identity {
   const chineseName = readField(text, [0, 30]);
-  const englishName = (readField(text, [52, 70]) + readField(text, [220, 22])).trim();
+  // The continuation goes on mid-word where the 35 characters at 52 end: join raw.
+  const englishName = (rawField(text, [52, 70]) + rawField(text, [220, 22])).replace(/[\s\u0000]+$/u, '');
   const idNumber = readField(text, [122, 36]);
   return {
     cardType: 'foreign-permanent-2023',
