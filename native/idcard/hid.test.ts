@@ -1,0 +1,125 @@
+/**
+ * HID wrapping against an in-memory reader: hand-computed report bytes, then the
+ * whole driver over HidTransport (only node-hid's handle is replaced).
+ */
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IdCardDriver, type DriverStatus, type IdCardRead } from './driver.js';
+import { HidTransport, type HidHandle } from './hid-transport.js';
+import { HidReplyReassembler, nodeHidWritePayload, splitHidReply, unwrapHidRequest, wrapHidRequest } from './hid-wrap.js';
+import { hex, readReply, REPLIES, REQUESTS, RESIDENT_ZHANG, textBlock } from './test-vectors.js';
+
+describe('HID report wrapping', () => {
+  it('wraps find-card as 88 | SRN | LEN | B1 | frame | additive sum, padded to 64', () => {
+    const report = wrapHidRequest(hex(REQUESTS.findCard), 1);
+    // sum of bytes from index 3: 0B+00+01+AA+AA+AA+96+69+00+03+20+01+22 = 0x034F
+    const expected = new Uint8Array(64);
+    expected.set(hex(`88 01 00 0B 00 01 ${REQUESTS.findCard} 4F 03`));
+    expect(report).toEqual(expected);
+    const written = nodeHidWritePayload(report);
+    expect(written).toHaveLength(65);
+    expect(written[0]).toBe(0x00);
+    expect(written.slice(1)).toEqual(Array.from(expected));
+  });
+  it('unwraps its own report and refuses a corrupted one', () => {
+    const report = wrapHidRequest(hex(REQUESTS.samStatus), 0x1234);
+    expect(unwrapHidRequest(report)).toMatchObject({ ok: true, srn: 0x1234, samFrame: hex(REQUESTS.samStatus) });
+    report[8] ^= 1;
+    expect(unwrapHidRequest(report)).toMatchObject({ ok: false });
+  });
+  it('reassembles a 1295-byte reply from 54-byte report payloads, ignoring padding', () => {
+    const frame = readReply(textBlock(RESIDENT_ZHANG));
+    const reports = splitHidReply(frame);
+    expect(reports).toHaveLength(Math.ceil(1295 / 54));
+    expect(reports[0]![0]).toBe(0xaa);
+    expect(Array.from(reports[0]!.subarray(10, 15))).toEqual([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
+    const r = new HidReplyReassembler();
+    const out = reports.map((rep) => r.push(rep)).filter((x) => x !== undefined);
+    expect(out).toEqual([frame]);
+    expect(r.push(new Uint8Array(64))).toBeUndefined(); // stray report without AA
+    expect(r.dropped).toBe(1);
+  });
+});
+
+/** A reader behind node-hid's handle: answers wrapped requests with wrapped replies. */
+class InMemoryHidReader extends EventEmitter implements HidHandle {
+  cardOnReader = false;
+  closed = false;
+  writes: number[][] = [];
+  write(values: number[]): number {
+    this.writes.push(values);
+    const req = unwrapHidRequest(Uint8Array.from(values));
+    if (!req.ok || values.length !== 65) throw new Error('bad report');
+    const key = Array.from(req.samFrame, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+    let reply: Uint8Array = REPLIES.samOk;
+    if (key === REQUESTS.findCard) reply = this.cardOnReader ? REPLIES.found : REPLIES.noCard;
+    if (key === REQUESTS.selectCard) reply = REPLIES.selected;
+    if (key === REQUESTS.readTextPhoto) reply = readReply(textBlock(RESIDENT_ZHANG));
+    setImmediate(() => {
+      for (const report of splitHidReply(reply)) this.emit('data', Buffer.from(report));
+    });
+    return values.length;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  unplug(): void {
+    this.emit('error', new Error('could not read from HID device'));
+  }
+}
+
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('driver over HID with an in-memory reader', () => {
+  let driver: IdCardDriver | undefined;
+  afterEach(async () => driver?.stop());
+
+  it('reads one card per presentation, sees removal, and reconnects after an unplug', async () => {
+    const devices: InMemoryHidReader[] = [];
+    let present = true;
+    driver = new IdCardDriver({
+      pollIntervalMs: 5,
+      commandTimeoutMs: 200,
+      reconnectMinMs: 10,
+      transport: () =>
+        new HidTransport({ vendorId: 0x10c4, productId: 0x0007 }, async () => {
+          if (!present) throw new Error('no HID reader');
+          const d = new InMemoryHidReader();
+          devices.push(d);
+          return d;
+        }),
+    });
+    const cards: IdCardRead[] = [];
+    const statuses: DriverStatus['state'][] = [];
+    let removed = 0;
+    driver.on('card', (c) => cards.push(c));
+    driver.on('removed', () => removed++);
+    driver.on('status', (s) => statuses.push(s.state));
+    driver.start();
+    await until(() => statuses.includes('ready'), 'ready');
+    const reader = devices[0]!;
+    expect(reader.writes[0]!.slice(1, 2)).toEqual([0x88]);
+    reader.cardOnReader = true;
+    await until(() => cards.length === 1, 'first card');
+    expect(cards[0]!.identity).toMatchObject({ name: '张三', idNumber: '330106198503151238', idNumberValid: true });
+    expect(cards[0]!.photo).toHaveLength(1024);
+    // Left on the reader: polls go on, no second read.
+    const writesAfterRead = reader.writes.length;
+    await until(() => reader.writes.length > writesAfterRead + 10, 'more polls');
+    expect(cards).toHaveLength(1);
+    reader.cardOnReader = false;
+    await until(() => removed === 1, 'removal');
+    present = false;
+    reader.unplug();
+    await until(() => statuses.includes('reconnecting'), 'reconnecting');
+    present = true;
+    await until(() => devices.length === 2 && statuses.lastIndexOf('ready') > statuses.indexOf('reconnecting'), 'ready again');
+    expect(reader.closed).toBe(true);
+  });
+});
