@@ -24,7 +24,7 @@ describe('HID report wrapping', () => {
   it('unwraps its own report and refuses a corrupted one', () => {
     const report = wrapHidRequest(hex(REQUESTS.samStatus), 0x1234);
     expect(unwrapHidRequest(report)).toMatchObject({ ok: true, srn: 0x1234, samFrame: hex(REQUESTS.samStatus) });
-    report[8] ^= 1;
+    report[8] = report[8]! ^ 1;
     expect(unwrapHidRequest(report)).toMatchObject({ ok: false });
   });
   it('reassembles a 1295-byte reply from 54-byte report payloads, ignoring padding', () => {
