@@ -1,0 +1,38 @@
+/**
+ * `npm run -s central -- --port <n> --data <dir> [--delay-ms <verification delay>]
+ *   [--hall-key <64 hex>] [--faults '<json>']`
+ * Runs the central API simulator on its own until Ctrl-C. Prints one JSON line with its URL.
+ */
+import { parseArgs } from 'node:util';
+import { startCentralSimulator } from './server.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: './var/central' },
+    'delay-ms': { type: 'string', default: '60000' },
+    'hall-key': { type: 'string' },
+    faults: { type: 'string' },
+  },
+});
+
+const hallKeyHex = values['hall-key'] ?? process.env.KIOSK_ID_HASH_KEY;
+if (hallKeyHex && !/^[0-9a-fA-F]{64}$/.test(hallKeyHex)) {
+  console.error('--hall-key / KIOSK_ID_HASH_KEY must be 64 hex digits (the same key the kiosks use)');
+  process.exit(2);
+}
+const sim = await startCentralSimulator({
+  port: Number(values.port),
+  host: values.host,
+  dataDir: values.data,
+  verificationDelayMs: Number(values['delay-ms']),
+  ...(hallKeyHex ? { hallKey: Buffer.from(hallKeyHex, 'hex') } : {}),
+  ...(values.faults ? { faults: JSON.parse(values.faults) as object } : {}),
+});
+console.log(JSON.stringify({ central: sim.url, data: values.data, admin: `${sim.url}/admin/stats` }));
+const stop = () => {
+  void sim.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
