@@ -1,0 +1,83 @@
+/**
+ * The core's ID-card reader: adapts the native/idcard driver to `CardReaderDevice`
+ * and its states to `DeviceStatus`. With port '@simulator' the caller starts the
+ * simulator (scripts/sim/idcard `startIdCardSimulator()`) and passes its devicePath
+ * here as `{...config, port: devicePath}`.
+ */
+import type { IdCardReaderConfig } from '../../common/config.js';
+import type { DeviceStatus } from '../../common/device-status.js';
+import type { CardReadEvent } from '../../common/identity.js';
+import { IdCardDriver, type DriverStatus, type IdCardDriverOptions } from '../../../native/idcard/driver.js';
+import { HidTransport, hidName, type HidOpener } from '../../../native/idcard/hid-transport.js';
+import { SerialTransport, type SamTransport } from '../../../native/idcard/transport.js';
+import type { CardReaderDevice, Unsubscribe } from './types.js';
+
+export interface IdCardReaderOptions extends Omit<IdCardDriverOptions, 'transport'> {
+  /** Replaces node-hid (tests, or a vendor binding). */
+  hidOpener?: HidOpener;
+  /** Called for driver diagnostics (discarded bytes, retries, reconnect reasons). */
+  log?: (line: string) => void;
+}
+
+export function idCardTransportFactory(config: IdCardReaderConfig, hidOpener?: HidOpener): () => SamTransport {
+  if (config.transport === 'serial') return () => new SerialTransport({ path: config.port, baud: config.baud });
+  const target = { vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) };
+  return () => new HidTransport(target, hidOpener);
+}
+
+function portOf(config: IdCardReaderConfig): string {
+  return config.transport === 'serial' ? config.port : hidName(config);
+}
+
+export function toDeviceStatus(s: DriverStatus, port: string, at = Date.now()): DeviceStatus {
+  const base = { device: 'idcard' as const, message: s.message, port: s.port || port, at };
+  switch (s.state) {
+    case 'ready':
+      return { ...base, state: 'ready' };
+    case 'sam-fault':
+      return { ...base, state: 'fault', code: 'sam-fault' };
+    case 'reconnecting':
+      return { ...base, state: 'reconnecting', code: 'lost' };
+    case 'no-device':
+      return { ...base, state: 'no-device', code: 'not-answering' };
+    case 'connecting':
+      return { ...base, state: 'no-device', code: 'connecting' };
+    case 'stopped':
+      return { ...base, state: 'disabled', code: 'stopped' };
+  }
+}
+
+export function createIdCardReader(config: IdCardReaderConfig, options: IdCardReaderOptions = {}): CardReaderDevice {
+  const { hidOpener, log, ...driverOptions } = options;
+  const port = portOf(config);
+  const driver = new IdCardDriver({ ...driverOptions, transport: idCardTransportFactory(config, hidOpener) });
+  let current: DeviceStatus = toDeviceStatus(driver.status(), port);
+  const statusListeners = new Set<(s: DeviceStatus) => void>();
+  driver.on('status', (s) => {
+    current = toDeviceStatus(s, port);
+    for (const l of statusListeners) l(current);
+  });
+  if (log) {
+    driver.on('log', log);
+    driver.on('readError', (m) => log(`card not read: ${m}`));
+  }
+  const subscribe = <T>(set: Set<(v: T) => void>, l: (v: T) => void): Unsubscribe => {
+    set.add(l);
+    return () => set.delete(l);
+  };
+  return {
+    start() {
+      driver.start();
+      return Promise.resolve();
+    },
+    stop: () => driver.stop(),
+    status: () => current,
+    onStatus: (l) => subscribe(statusListeners, l),
+    onCard(listener: (event: CardReadEvent) => void) {
+      return driver.on('card', (read) => listener({ source: 'idcard', identity: read.identity, photo: read.photo, readAt: read.readAt }));
+    },
+    onCardRemoved(listener: () => void) {
+      return driver.on('removed', () => listener());
+    },
+  };
+}

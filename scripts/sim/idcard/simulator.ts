@@ -1,0 +1,207 @@
+/**
+ * An ID-card reader on a real pseudo-terminal: the driver opens `devicePath` exactly as
+ * it would open /dev/ttyUSB0. Faults are injected per reply; "unplug" closes the
+ * simulator's side and removes the device path, "replug" brings a fresh PTY back at
+ * the same path (as udev does for a re-enumerated USB-serial adapter).
+ */
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SerialPort } from 'serialport';
+import { FrameAssembler } from '../../../native/idcard/framer.js';
+import type { CommandName } from '../../../native/idcard/protocol.js';
+import { openPtyPair, type PtyPair } from '../pty-pair.js';
+import { findPerson, SIM_PEOPLE } from './people.js';
+import { SamResponder } from './responder.js';
+
+export type SimFault =
+  | { kind: 'corrupt-checksum' }
+  | { kind: 'garbage'; bytes?: number }
+  | { kind: 'truncate' }
+  | { kind: 'silence' }
+  | { kind: 'slow'; byteDelayMs: number }
+  | { kind: 'unplug-mid-frame' };
+
+export interface ReplyRecord {
+  command: CommandName | undefined;
+  bytes: number;
+  /** performance.now() when the request was complete, when the first and the last reply byte were written. */
+  requestAt: number;
+  firstByteAt: number;
+  lastByteAt: number;
+}
+
+export interface IdCardSimulatorOptions {
+  /** Pace replies at this baud (8N1, 10 bits a byte) instead of PTY speed. */
+  paceBaud?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class IdCardSimulator {
+  readonly responder = new SamResponder();
+  /** Stable path for the driver; points at the current PTY while plugged in. */
+  readonly devicePath: string;
+  paceBaud: number | undefined;
+  private readonly dir: string;
+  private pair: PtyPair | undefined;
+  private port: SerialPort | undefined;
+  private requests = new FrameAssembler({ minLen: 3 });
+  private faults: Array<SimFault & { command?: CommandName | undefined }> = [];
+  private queue: Promise<void> = Promise.resolve();
+  private replyListeners = new Set<(r: ReplyRecord) => void>();
+  /** Every reply sent, most recent last (bounded). */
+  readonly log: ReplyRecord[] = [];
+
+  private constructor(options: IdCardSimulatorOptions) {
+    this.paceBaud = options.paceBaud;
+    this.dir = mkdtempSync(path.join(tmpdir(), 'idcard-sim-'));
+    this.devicePath = path.join(this.dir, 'ttyIDCARD');
+  }
+
+  static async start(options: IdCardSimulatorOptions = {}): Promise<IdCardSimulator> {
+    const sim = new IdCardSimulator(options);
+    await sim.plug();
+    return sim;
+  }
+
+  get plugged(): boolean {
+    return this.port !== undefined;
+  }
+
+  insert(cardId: string): void {
+    const person = findPerson(cardId);
+    if (!person) throw new Error(`no simulated card "${cardId}"; known: ${SIM_PEOPLE.map((p) => p.id).join(', ')}`);
+    this.responder.card = person;
+  }
+
+  remove(): void {
+    this.responder.card = undefined;
+  }
+
+  /** Applies `fault` to the next reply (to `command` only, when given). */
+  inject(fault: SimFault, command?: CommandName): void {
+    this.faults.push({ ...fault, command });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  onReply(listener: (r: ReplyRecord) => void): () => void {
+    this.replyListeners.add(listener);
+    return () => this.replyListeners.delete(listener);
+  }
+
+  async plug(): Promise<void> {
+    if (this.port) return;
+    const pair = await openPtyPair('idcard');
+    const port = new SerialPort({ path: pair.simulatorPath, baudRate: 115200, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    this.requests = new FrameAssembler({ minLen: 3 });
+    port.on('data', (chunk: Buffer) => this.onData(chunk));
+    port.on('error', () => undefined); // the driver side vanishing is not our error
+    this.pair = pair;
+    this.port = port;
+    // Appear at the stable path last, so a driver never opens a half-made device.
+    symlinkSync(pair.devicePath, this.devicePath);
+  }
+
+  async unplug(): Promise<void> {
+    const port = this.port;
+    const pair = this.pair;
+    this.port = undefined;
+    this.pair = undefined;
+    try {
+      unlinkSync(this.devicePath);
+    } catch {
+      // already gone
+    }
+    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    await pair?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.unplug();
+    await this.queue.catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private onData(chunk: Buffer): void {
+    const at = performance.now();
+    for (const event of this.requests.push(chunk, Date.now())) {
+      if (event.type !== 'frame') continue;
+      const frame = event.frame;
+      this.queue = this.queue.then(() => this.answer(frame, at)).catch(() => undefined);
+    }
+  }
+
+  private takeFault(command: CommandName | undefined): SimFault | undefined {
+    const i = this.faults.findIndex((f) => f.command === undefined || f.command === command);
+    if (i < 0) return undefined;
+    return this.faults.splice(i, 1)[0];
+  }
+
+  private async answer(request: Uint8Array, requestAt: number): Promise<void> {
+    const { command, reply } = this.responder.respond(request);
+    const fault = this.takeFault(command);
+    let bytes = reply;
+    if (fault?.kind === 'silence') return;
+    if (fault?.kind === 'corrupt-checksum') {
+      bytes = reply.slice();
+      bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x5a;
+    }
+    if (fault?.kind === 'garbage') {
+      const junk = Uint8Array.from({ length: fault.bytes ?? 37 }, (_, i) => (i * 73 + 0x11) & 0xff);
+      bytes = Uint8Array.from([...junk, ...reply]);
+    }
+    if (fault?.kind === 'truncate' || fault?.kind === 'unplug-mid-frame') bytes = reply.subarray(0, Math.floor(reply.length / 2));
+    // The request took wire time to arrive at a paced baud, too.
+    if (this.paceBaud) await sleep((request.length * 10 * 1000) / this.paceBaud);
+    const record = await this.write(bytes, fault?.kind === 'slow' ? fault.byteDelayMs : undefined);
+    if (fault?.kind === 'unplug-mid-frame') {
+      await this.unplug();
+      return;
+    }
+    if (!record) return;
+    const full: ReplyRecord = { command, bytes: bytes.length, requestAt, ...record };
+    this.log.push(full);
+    if (this.log.length > 1000) this.log.shift();
+    for (const listener of this.replyListeners) listener(full);
+  }
+
+  /** Writes at PTY speed, paced at `paceBaud`, or one byte every `byteDelayMs`. */
+  private async write(bytes: Uint8Array, byteDelayMs?: number): Promise<{ firstByteAt: number; lastByteAt: number } | undefined> {
+    const port = this.port;
+    if (!port) return undefined;
+    const firstByteAt = performance.now();
+    const put = (slice: Uint8Array) => new Promise<void>((r) => port.write(Buffer.from(slice), () => r()));
+    if (byteDelayMs !== undefined) {
+      for (let i = 0; i < bytes.length && this.port === port; i++) {
+        await put(bytes.subarray(i, i + 1));
+        await sleep(byteDelayMs);
+      }
+      return { firstByteAt, lastByteAt: performance.now() };
+    }
+    if (!this.paceBaud) {
+      const lastByteAt = performance.now();
+      await put(bytes);
+      return { firstByteAt, lastByteAt };
+    }
+    // Paced: each byte leaves no earlier than its wire time since the first one.
+    const msPerByte = 10_000 / this.paceBaud;
+    let sent = 0;
+    let lastByteAt = firstByteAt;
+    while (sent < bytes.length && this.port === port) {
+      const due = Math.min(bytes.length, Math.floor((performance.now() - firstByteAt) / msPerByte) + 1);
+      if (due > sent) {
+        lastByteAt = performance.now();
+        void put(bytes.subarray(sent, due));
+        sent = due;
+      }
+      if (sent < bytes.length) await sleep(Math.max(0, (sent + 1) * msPerByte - (performance.now() - firstByteAt)));
+    }
+    return { firstByteAt, lastByteAt };
+  }
+}

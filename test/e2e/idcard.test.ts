@@ -1,0 +1,142 @@
+/**
+ * The ID-card reader end to end over a real pseudo-terminal: the simulator speaks the
+ * SAM protocol on one side (socat PTY pair), the core's reader opens the other with
+ * serialport, exactly as with a USB-serial adapter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../electron/common/device-status.js';
+import type { CardReadEvent } from '../../electron/common/identity.js';
+import { createIdCardReader } from '../../electron/core/devices/idcard.js';
+import type { CardReaderDevice } from '../../electron/core/devices/types.js';
+import { startIdCardSimulator, type RunningIdCardSimulator } from '../../scripts/sim/idcard/index.js';
+
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('ID-card reader over a real PTY', () => {
+  let sim: RunningIdCardSimulator;
+  let reader: CardReaderDevice;
+  const cards: CardReadEvent[] = [];
+  const statuses: DeviceStatus[] = [];
+  let removals = 0;
+
+  /** Polls answered since `from`: proof the driver kept asking while nothing new happened. */
+  const findsSince = (from: number) => sim.sim.log.filter((r) => r.command === 'findCard' && r.requestAt > from).length;
+
+  async function swipe(card: string): Promise<CardReadEvent> {
+    const before = cards.length;
+    const removedBefore = removals;
+    await sim.handleControl({ op: 'insert', card });
+    await until(() => cards.length > before, `a read of ${card}`);
+    const event = cards[before]!;
+    await sim.handleControl({ op: 'remove' });
+    await until(() => removals > removedBefore, `removal of ${card}`);
+    expect(cards.length).toBe(before + 1);
+    return event;
+  }
+
+  beforeAll(async () => {
+    sim = await startIdCardSimulator();
+    reader = createIdCardReader(
+      { transport: 'serial', port: sim.devicePath, baud: 115200 },
+      { pollIntervalMs: 20, commandTimeoutMs: 300, readTimeoutMs: 1000, retries: 2, reconnectMinMs: 50, reconnectMaxMs: 400 },
+    );
+    reader.onCard((e) => cards.push(e));
+    reader.onCardRemoved(() => removals++);
+    reader.onStatus((s) => statuses.push(s));
+    await reader.start();
+    await until(() => reader.status().state === 'ready', 'ready');
+  });
+
+  afterAll(async () => {
+    await reader?.stop();
+    await sim?.close();
+  });
+
+  it('reads a resident card with every field', async () => {
+    const event = await swipe('resident-1');
+    expect(event.source).toBe('idcard');
+    expect(event.identity).toEqual({
+      cardType: 'resident', name: '张三', sex: 'male', nation: '汉', birthDate: '1985-03-15',
+      address: '浙江省杭州市西湖区文三路1号', idNumber: '330106198503151238', idNumberValid: true,
+      issuer: '杭州市公安局西湖分局', validFrom: '2015-01-01', validTo: '2035-01-01', extra: {},
+    });
+    expect(event.photo).toHaveLength(1024);
+  });
+
+  it('reads the elderly resident (长期) and reports a bad check digit', async () => {
+    const elder = await swipe('elder-1');
+    expect(elder.identity).toMatchObject({ name: '陈桂英', birthDate: '1950-01-01', validTo: 'long-term', sex: 'female' });
+    const bad = await swipe('bad-check-digit');
+    expect(bad.identity.idNumberValid).toBe(false);
+  });
+
+  it('reads a J, an I and a Y card', async () => {
+    expect((await swipe('hk-1')).identity).toMatchObject({ cardType: 'hk-mo-tw-residence', extra: { passNumber: 'H12345678' } });
+    expect((await swipe('foreign-2017-1')).identity).toMatchObject({ cardType: 'foreign-permanent-2017', name: '史密斯', idNumber: 'USA310075080101', extra: { nationality: 'USA' } });
+    expect((await swipe('foreign-2023-1')).identity).toMatchObject({ cardType: 'foreign-permanent-2023', idNumber: '933156200001011233', idNumberValid: true, extra: { englishName: 'MARTIN, MARIE-CLAIRE ANNE LOUISE DE LA TOUR' } });
+  });
+
+  it('gives exactly one event for a card left on the reader; removal and reinsertion give a second', async () => {
+    const before = cards.length;
+    await sim.handleControl({ op: 'insert', card: 'resident-2' });
+    await until(() => cards.length === before + 1, 'first read');
+    const readAt = performance.now();
+    await until(() => findsSince(readAt) >= 10, 'ten more polls');
+    expect(cards.length).toBe(before + 1);
+    const removedBefore = removals;
+    await sim.handleControl({ op: 'remove' });
+    await until(() => removals === removedBefore + 1, 'removal');
+    await sim.handleControl({ op: 'insert', card: 'resident-2' });
+    await until(() => cards.length === before + 2, 'second read');
+    expect(cards[before + 1]!.identity.name).toBe('李梅');
+    await sim.handleControl({ op: 'remove' });
+    await until(() => removals === removedBefore + 2, 'second removal');
+  });
+
+  it('reads through a corrupted checksum, garbage, a truncated reply and a slow byte-by-byte reply', async () => {
+    await sim.handleControl({ op: 'fault', fault: 'corrupt-checksum', command: 'readTextPhoto' });
+    expect((await swipe('resident-3')).identity.name).toBe('王建国');
+    await sim.handleControl({ op: 'fault', fault: 'garbage', command: 'readTextPhoto', bytes: 200 });
+    expect((await swipe('resident-4')).identity.name).toBe('欧阳娜娜');
+    await sim.handleControl({ op: 'fault', fault: 'truncate', command: 'readTextPhoto' });
+    expect((await swipe('resident-5')).identity.name).toBe('赵志强');
+    await sim.handleControl({ op: 'fault', fault: 'slow', command: 'selectCard', byteDelayMs: 5 });
+    expect((await swipe('resident-6')).identity.name).toBe('孙丽');
+    expect(reader.status().state).toBe('ready');
+  });
+
+  it('shows a SAM fault and recovers from it', async () => {
+    await sim.handleControl({ op: 'sam-fault', sw3: 0x60 });
+    await until(() => reader.status().state === 'fault', 'fault');
+    expect(reader.status()).toMatchObject({ device: 'idcard', code: 'sam-fault' });
+    await sim.handleControl({ op: 'sam-fault', sw3: null });
+    await until(() => reader.status().state === 'ready', 'ready after SAM fault');
+    expect((await swipe('resident-7')).identity.name).toBe('周杰');
+  });
+
+  it('survives an unplug in the middle of a reply and reconnects when the reader comes back', async () => {
+    const before = cards.length;
+    const statusesBefore = statuses.length;
+    await sim.handleControl({ op: 'fault', fault: 'unplug-mid-frame', command: 'readTextPhoto' });
+    await sim.handleControl({ op: 'insert', card: 'resident-8' });
+    await until(() => !sim.sim.plugged, 'simulated unplug');
+    await until(() => reader.status().state === 'reconnecting', 'reconnecting');
+    expect(reader.status().port).toBe(sim.devicePath);
+    // While unplugged the reader keeps trying; nothing was read from half a frame.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(cards.length).toBe(before);
+    await sim.handleControl({ op: 'replug' });
+    await until(() => reader.status().state === 'ready', 'ready after replug');
+    // The card is still on the reader: it is read once, now.
+    await until(() => cards.length === before + 1, 'read after reconnect');
+    expect(cards[before]!.identity.name).toBe('吴晓燕');
+    expect(statuses.slice(statusesBefore).map((s) => s.state)).toContain('reconnecting');
+    await sim.handleControl({ op: 'remove' });
+  });
+});
