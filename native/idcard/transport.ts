@@ -49,9 +49,10 @@ export class SerialTransport implements SamTransport {
           sink.closed(reason);
         };
         port.on('data', (chunk: Buffer) => sink.data(chunk));
-        port.on('close', (e: Error | null) => gone(e ?? new Error(`ID reader on ${this.options.path} closed`)));
-        port.on('error', (e: Error) => gone(e));
-        port.on('end', () => gone(new Error(`ID reader on ${this.options.path} ended`)));
+        const lost = (why: string) => new Error(`ID reader on ${this.options.path} disconnected (${why}): check the USB cable`);
+        port.on('close', (e: Error | null) => gone(lost(e?.message ?? 'port closed')));
+        port.on('error', (e: Error) => gone(lost(e.message)));
+        port.on('end', () => gone(lost('end of stream')));
         resolve();
       });
     });

@@ -1,0 +1,154 @@
+/**
+ * `npm run -s device -- idcard --port <path> [--baud 115200] [--hid <vid:pid>] [--once] [--reveal] [--probe]`
+ *
+ * For installers: waits for cards and prints one JSON line per read (ID number masked
+ * unless --reveal); --probe prints the SAM module's status and id. Status changes and
+ * problems go to stderr so stdout stays one JSON object per line.
+ * `--port @simulator` starts the reader simulator and presents its first card.
+ */
+import { parseArgs } from 'node:util';
+import type { IdCardReaderConfig } from '../../electron/common/config.js';
+import { maskIdNumber } from '../../electron/common/masking.js';
+import { idCardTransportFactory } from '../../electron/core/devices/idcard.js';
+import { SamChannel } from '../../native/idcard/channel.js';
+import { IdCardDriver, type IdCardRead } from '../../native/idcard/driver.js';
+import { toHex } from '../../native/idcard/protocol.js';
+
+const USAGE = 'usage: npm run -s device -- idcard (--port <path> [--baud 115200] | --hid <vid:pid>) [--once] [--reveal] [--probe] [--timeout <s>]';
+
+interface CliOptions {
+  config: IdCardReaderConfig;
+  once: boolean;
+  reveal: boolean;
+  probe: boolean;
+  timeoutMs: number | undefined;
+}
+
+function parse(argv: string[]): CliOptions | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        baud: { type: 'string', default: '115200' },
+        hid: { type: 'string' },
+        once: { type: 'boolean', default: false },
+        reveal: { type: 'boolean', default: false },
+        probe: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    return `${(err as Error).message}\n${USAGE}`;
+  }
+  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) return `--timeout must be a number of seconds\n${USAGE}`;
+  const common = { once: values.once, reveal: values.reveal, probe: values.probe, timeoutMs };
+  if (values.hid) {
+    const m = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(values.hid);
+    if (!m) return `--hid takes <vid:pid> in hex, e.g. 10c4:0007\n${USAGE}`;
+    return { ...common, config: { transport: 'hid', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) } };
+  }
+  if (!values.port) return USAGE;
+  const baud = Number(values.baud);
+  if (!Number.isInteger(baud) || baud <= 0) return `--baud must be a positive integer\n${USAGE}`;
+  return { ...common, config: { transport: 'serial', port: values.port, baud } };
+}
+
+/** The JSON line for one read. */
+export function readToJson(read: IdCardRead, reveal: boolean): string {
+  const id = read.identity;
+  return JSON.stringify({
+    cardType: id.cardType,
+    name: id.name,
+    sex: id.sex,
+    nation: id.nation,
+    birthDate: id.birthDate,
+    address: id.address,
+    idNumber: reveal ? id.idNumber : maskIdNumber(id.idNumber),
+    idNumberValid: id.idNumberValid,
+    issuer: id.issuer,
+    validFrom: id.validFrom,
+    validTo: id.validTo,
+    extra: id.extra,
+    photoBytes: read.photo.length,
+    ...(read.warnings.length ? { warnings: read.warnings } : {}),
+  });
+}
+
+async function probe(config: IdCardReaderConfig): Promise<number> {
+  const transport = idCardTransportFactory(config)();
+  const channel = new SamChannel(transport, { commandTimeoutMs: 1000, readTimeoutMs: 3000, retries: 1 });
+  try {
+    await channel.open();
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
+  }
+  try {
+    const status = await channel.exchange('samStatus');
+    if (status.kind === 'lost') {
+      console.error(status.reason);
+      return 1;
+    }
+    const id = await channel.exchange('samId');
+    const samId = id.kind === 'reply' && id.reply.status.ok ? toHex(id.reply.data) : null;
+    const s = status.reply.status;
+    console.log(JSON.stringify({ port: transport.description, samStatus: { sw3: s.sw3, code: s.code, ok: s.ok, message: s.message }, samId }));
+    return s.ok ? 0 : 1;
+  } finally {
+    await channel.close();
+  }
+}
+
+async function read(options: CliOptions): Promise<number> {
+  const driver = new IdCardDriver({ transport: idCardTransportFactory(options.config) });
+  driver.on('status', (s) => console.error(`[${s.state}] ${s.message}`));
+  driver.on('readError', (m) => console.error(`card not read: ${m}`));
+  driver.on('removed', () => console.error('card removed'));
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    const finish = async (code: number) => {
+      if (finished) return;
+      finished = true;
+      await driver.stop();
+      resolve(code);
+    };
+    driver.on('card', (r) => {
+      console.log(readToJson(r, options.reveal));
+      if (options.once) void finish(0);
+    });
+    if (options.timeoutMs) {
+      setTimeout(() => {
+        console.error(`no card within ${options.timeoutMs! / 1000} s`);
+        void finish(options.once ? 1 : 0);
+      }, options.timeoutMs).unref();
+    }
+    process.once('SIGINT', () => void finish(0));
+    console.error('waiting for a card (Ctrl+C to stop)');
+    driver.start();
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const options = parse(argv);
+  if (typeof options === 'string') {
+    console.error(options);
+    return 2;
+  }
+  let closeSimulator: (() => Promise<void>) | undefined;
+  if (options.config.transport === 'serial' && options.config.port === '@simulator') {
+    const { startIdCardSimulator } = await import('../sim/idcard/index.js');
+    const sim = await startIdCardSimulator();
+    await sim.handleControl({ op: 'insert', card: 'resident-1' });
+    options.config = { ...options.config, port: sim.devicePath };
+    closeSimulator = sim.close;
+  }
+  try {
+    return options.probe ? await probe(options.config) : await read(options);
+  } finally {
+    await closeSimulator?.();
+  }
+}
