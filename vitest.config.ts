@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{electron,native,renderer,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{electron,native,renderer,scripts}/**/*.test.{ts,tsx}', 'test/architecture/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

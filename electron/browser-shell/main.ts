@@ -1,0 +1,66 @@
+/**
+ * The browser shell: the kiosk core in plain Node, the UI in the system Chromium over a
+ * loopback bridge. Used where no Electron build exists (and by the end-to-end tests).
+ *   tsx electron/browser-shell/main.ts [--config kiosk.config.json] [--port 0] [--app] [--no-browser]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadKioskConfig } from '../core/config-loader.js';
+import { composeKiosk } from '../core/compose.js';
+import { startBridgeServer } from './bridge-server.js';
+import { launchChromium } from './chromium-launcher.js';
+import { ConfigError } from '../common/config.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      app: { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
+    },
+  });
+  const { config, file } = loadKioskConfig(values.config);
+  const kiosk = await composeKiosk(config, { shell: 'browser' });
+  const bridge = await startBridgeServer({
+    core: kiosk.core,
+    staticDir: path.join(root, 'dist/renderer'),
+    port: Number(values.port),
+  });
+  console.log(`kiosk ${config.kioskId} (${config.hall.name}) from ${file}`);
+  console.log(`central API: ${kiosk.centralUrl}`);
+
+  let browserExit: Promise<void> | null = null;
+  if (!values['no-browser']) {
+    const { browser, reason } = launchChromium(bridge.url, values.app ? 'app' : 'kiosk');
+    if (browser) {
+      console.log(`kiosk window: ${reason}`);
+      browserExit = new Promise((resolve) => browser.once('exit', () => resolve()));
+    } else {
+      console.log(`no kiosk window (${reason}); open this address in Chromium:`);
+    }
+  }
+  console.log(`KIOSK_URL=${bridge.url}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await bridge.close();
+    await kiosk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  // The kiosk window closing (staff exit) ends the kiosk in kiosk mode.
+  void browserExit?.then(shutdown);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error('kiosk failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** The loopback WebSocket's wire messages (JSON), shared by the bridge and the page. */
+import { z } from 'zod';
+import type { CallOutcome } from './rpc.js';
+
+const clientMessageSchema = z.object({
+  t: z.literal('call'),
+  id: z.number().int(),
+  method: z.string(),
+  args: z.array(z.unknown()),
+});
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+export type ServerMessage =
+  | { t: 'result'; id: number; outcome: CallOutcome }
+  | { t: 'event'; event: string; payload: unknown }
+  | { t: 'error'; message: string };
+
+export function parseClientMessage(text: string): ClientMessage | null {
+  try {
+    const parsed = clientMessageSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

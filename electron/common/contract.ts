@@ -1,0 +1,115 @@
+/**
+ * The kiosk API: the one contract between the core (Node) and the renderer (page).
+ * Methods are request/response; events flow from the core to every window.
+ * Both shells (Electron IPC, loopback WebSocket) and the tests carry exactly this;
+ * channel names are derived from these keys (see rpc.ts), never typed twice.
+ * Every argument and result crossing a process boundary is validated with these schemas.
+ */
+import { z } from 'zod';
+import { DEVICE_KINDS, DEVICE_STATES } from './device-status.js';
+
+export const deviceStatusSchema = z.object({
+  device: z.enum(DEVICE_KINDS),
+  state: z.enum(DEVICE_STATES),
+  code: z.string().optional(),
+  message: z.string(),
+  port: z.string().optional(),
+  at: z.number(),
+});
+
+export const syncStatusSchema = z.object({
+  /** Central verification API reachable (by heartbeat, not the OS's opinion). */
+  online: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  oldestPendingAgeMs: z.number().nonnegative().nullable(),
+  lastSuccessAt: z.number().nullable(),
+  quarantined: z.number().int().nonnegative(),
+  /** The store cannot accept new records (disk full…): the kiosk must say so. */
+  acceptingWrites: z.boolean(),
+  message: z.string().optional(),
+});
+
+/** What the renderer may know of the citizen: masked, never the full ID number. */
+export const citizenViewSchema = z.object({
+  displayName: z.string(),
+  maskedIdNumber: z.string(),
+  cardType: z.string(),
+  age: z.number().int().nonnegative(),
+  /** ≥ 70 by birth date: eligible for the green channel (绿色通道). */
+  elderly: z.boolean(),
+  idNumberValid: z.boolean(),
+});
+
+export const sessionViewSchema = z.object({
+  sessionId: z.string(),
+  startedAt: z.number(),
+  citizen: citizenViewSchema,
+  source: z.enum(['idcard', 'citizencard']),
+  /** 代办: the agent's own session carries the principals handled so far (masked). */
+  principals: z.array(citizenViewSchema),
+  activePrincipal: z.number().int().nullable(),
+});
+
+export const kioskInfoSchema = z.object({
+  kioskId: z.string(),
+  hallName: z.string(),
+  locale: z.enum(['zh-CN', 'en']),
+  shell: z.enum(['electron', 'browser']),
+  idleSeconds: z.number().int(),
+  elderlyIdleSeconds: z.number().int(),
+  warningSeconds: z.number().int(),
+});
+
+export const noticeSchema = z.object({
+  /** Machine-readable code, e.g. 'card-read-failed', 'printer-paper-out'. */
+  code: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  at: z.number(),
+});
+
+export const kioskStatusSchema = z.object({
+  devices: z.array(deviceStatusSchema),
+  sync: syncStatusSchema,
+  session: sessionViewSchema.nullable(),
+});
+
+const method = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+const noArgs = z.tuple([]);
+
+export const kioskContract = {
+  methods: {
+    getKioskInfo: method(noArgs, kioskInfoSchema),
+    getStatus: method(noArgs, kioskStatusSchema),
+    /** Ends the citizen's session and clears their data in the core. */
+    endSession: method(z.tuple([z.enum(['finished', 'idle', 'card-removed'])]), z.null()),
+  },
+  events: {
+    deviceStatus: deviceStatusSchema,
+    syncStatus: syncStatusSchema,
+    /** A citizen was identified, or the session ended (null). */
+    session: sessionViewSchema.nullable(),
+    notice: noticeSchema,
+  },
+} as const;
+
+export type KioskContract = typeof kioskContract;
+export type MethodName = keyof KioskContract['methods'];
+export type EventName = keyof KioskContract['events'];
+export type MethodArgs<M extends MethodName> = z.infer<KioskContract['methods'][M]['args']>;
+export type MethodResult<M extends MethodName> = z.infer<KioskContract['methods'][M]['result']>;
+export type EventPayload<E extends EventName> = z.infer<KioskContract['events'][E]>;
+
+/** The API as the core implements it (`satisfies KioskApi`). */
+export type KioskApi = {
+  [M in MethodName]: (...args: MethodArgs<M>) => Promise<MethodResult<M>>;
+};
+
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+export type CitizenView = z.infer<typeof citizenViewSchema>;
+export type SessionView = z.infer<typeof sessionViewSchema>;
+export type KioskInfo = z.infer<typeof kioskInfoSchema>;
+export type KioskStatus = z.infer<typeof kioskStatusSchema>;
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const METHOD_NAMES = Object.keys(kioskContract.methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(kioskContract.events) as EventName[];

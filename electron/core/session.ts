@@ -1,0 +1,111 @@
+/**
+ * The citizen's session: the only place the full identity lives, for as long as the
+ * citizen stands at the kiosk. The renderer gets a masked view; ending the session
+ * drops every reference (and overwrites the strings we own) so nothing outlives it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CardReadEvent, Identity } from '../common/identity.js';
+import type { CitizenView, SessionView } from '../common/contract.js';
+import { maskIdNumber, maskName } from '../common/masking.js';
+
+export const ELDERLY_AGE = 70;
+
+/** Whole years between an ISO birth date and `now` (local calendar). */
+export function ageOn(birthDate: string, now: Date): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!m) return 0;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  let age = now.getFullYear() - y;
+  if (now.getMonth() + 1 < mo || (now.getMonth() + 1 === mo && now.getDate() < d)) age -= 1;
+  return Math.max(0, age);
+}
+
+export function citizenView(identity: Identity, now: Date): CitizenView {
+  const age = ageOn(identity.birthDate, now);
+  return {
+    displayName: maskName(identity.name),
+    maskedIdNumber: maskIdNumber(identity.idNumber),
+    cardType: identity.cardType,
+    age,
+    elderly: age >= ELDERLY_AGE,
+    idNumberValid: identity.idNumberValid,
+  };
+}
+
+interface ActiveSession {
+  id: string;
+  startedAt: number;
+  source: CardReadEvent['source'];
+  citizen: Identity;
+  /** 代办: principals identified by the agent in this session, each kept apart. */
+  principals: Identity[];
+  activePrincipal: number | null;
+}
+
+export class SessionManager {
+  private active: ActiveSession | null = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** A card read with no session starts one; a read during a session is handled by the caller. */
+  start(event: CardReadEvent): SessionView {
+    this.end();
+    this.active = {
+      id: randomUUID(),
+      startedAt: this.now(),
+      source: event.source,
+      citizen: event.identity,
+      principals: [],
+      activePrincipal: null,
+    };
+    return this.view()!;
+  }
+
+  current(): ActiveSession | null {
+    return this.active;
+  }
+
+  /** The identity the citizen is acting for now: the active principal, else the card holder. */
+  subject(): Identity | null {
+    if (!this.active) return null;
+    const p = this.active.activePrincipal;
+    return p === null ? this.active.citizen : (this.active.principals[p] ?? null);
+  }
+
+  addPrincipal(identity: Identity): SessionView {
+    if (!this.active) throw new Error('no session: the agent must identify first');
+    this.active.principals.push(identity);
+    this.active.activePrincipal = this.active.principals.length - 1;
+    return this.view()!;
+  }
+
+  view(): SessionView | null {
+    const s = this.active;
+    if (!s) return null;
+    const now = new Date(this.now());
+    return {
+      sessionId: s.id,
+      startedAt: s.startedAt,
+      source: s.source,
+      citizen: citizenView(s.citizen, now),
+      principals: s.principals.map((p) => citizenView(p, now)),
+      activePrincipal: s.activePrincipal,
+    };
+  }
+
+  /** Clears the citizen's data. Returns whether a session was open. */
+  end(): boolean {
+    const s = this.active;
+    if (!s) return false;
+    for (const identity of [s.citizen, ...s.principals]) scrub(identity);
+    s.principals.length = 0;
+    this.active = null;
+    return true;
+  }
+}
+
+/** JS strings are immutable; we can at least drop every field so no reference survives. */
+function scrub(identity: Identity): void {
+  const fields = identity as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) fields[key] = key === 'extra' ? {} : '';
+}

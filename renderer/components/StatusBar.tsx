@@ -1,0 +1,35 @@
+import { useShallow } from 'zustand/react/shallow';
+import { DEVICE_KINDS } from '../../electron/common/device-status.js';
+import { useKiosk, useT } from '../hooks.js';
+import { selectOnline, selectPendingRecords } from '../store/slices/devices/selectors.js';
+import { selectHallName, selectKioskId } from '../store/slices/ui/selectors.js';
+
+/** Device and network health from the core's events; staff read it from across the hall. */
+export function StatusBar() {
+  const t = useT();
+  const states = useKiosk(useShallow((s) => DEVICE_KINDS.map((k) => s.devices[k]?.state ?? 'unknown')));
+  const online = useKiosk(selectOnline);
+  const pending = useKiosk(selectPendingRecords);
+  const hallName = useKiosk(selectHallName);
+  const kioskId = useKiosk(selectKioskId);
+  return (
+    <footer className="status-bar" role="status" aria-live="polite">
+      <span className="status-hall">
+        {hallName} · {kioskId}
+      </span>
+      {DEVICE_KINDS.map((kind, i) => (
+        <span key={kind} className={`status-item state-${states[i]}`} data-testid={`status-${kind}`} data-state={states[i]}>
+          {t(`status.${kind}`)}：{t(`status.state.${states[i]!}`)}
+        </span>
+      ))}
+      <span
+        className={`status-item state-${online ? 'ready' : online === false ? 'fault' : 'unknown'}`}
+        data-testid="status-network"
+        data-state={online === null ? 'unknown' : online ? 'online' : 'offline'}
+      >
+        {t('status.network')}：{online === null ? t('status.state.unknown') : t(online ? 'status.online' : 'status.offline')}
+        {pending > 0 ? ` · ${t('status.pending', { n: pending })}` : ''}
+      </span>
+    </footer>
+  );
+}

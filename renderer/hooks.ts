@@ -1,0 +1,20 @@
+/** React bindings for the kiosk store: components subscribe through selectors only. */
+import { createContext, useCallback, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { KioskStore } from './store/index.js';
+import type { KioskState } from './store/types.js';
+import { translate, type MessageKey } from './i18n/i18n.js';
+import { selectLocale } from './store/slices/ui/selectors.js';
+
+export const StoreContext = createContext<KioskStore | null>(null);
+
+export function useKiosk<T>(selector: (s: KioskState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useKiosk outside <StoreContext.Provider>');
+  return useStore(store, selector);
+}
+
+export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+  const locale = useKiosk(selectLocale);
+  return useCallback((key, params) => translate(locale, key, params), [locale]);
+}

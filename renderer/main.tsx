@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createKioskClient } from '../electron/common/rpc.js';
+import { selectTransport } from './transport/select-transport.js';
+import { connectStore, createKioskStore } from './store/index.js';
+import { StoreContext } from './hooks.js';
+import { App } from './app.js';
+import './styles.css';
+
+const rootElement = document.getElementById('root')!;
+try {
+  const { transport } = selectTransport(window);
+  const client = createKioskClient(transport);
+  const store = createKioskStore(client);
+  createRoot(rootElement).render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+  void connectStore(store, client);
+} catch (err) {
+  rootElement.textContent = `暂停服务，请联系工作人员。(${(err as Error).message})`;
+}
