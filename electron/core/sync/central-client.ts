@@ -1,0 +1,166 @@
+/**
+ * Typed client of the central verification API (assets/api/central.openapi.yaml).
+ * Every answer is validated with the shared zod schemas; every failure is a typed
+ * CentralError that says whether trying again can help.
+ */
+import {
+  appointmentsResponse,
+  applicationStatusResponse,
+  catalogResponse,
+  centralPaths,
+  dataCheckResponse,
+  entitlementsResponse,
+  heartbeatResponse,
+  queueState,
+  syncBatchResponse,
+  verificationStatus,
+  type Appointment,
+  type ApplicationStatus,
+  type CatalogResponse,
+  type DataCheckRequest,
+  type DataCheckResponse,
+  type Entitlement,
+  type HeartbeatRequest,
+  type HeartbeatResponse,
+  type QueueState,
+  type SyncBatchRequest,
+  type SyncBatchResponse,
+  type VerificationRequest,
+  type VerificationStatus,
+} from '../../common/central-api.js';
+
+export type CentralFailureKind = 'network' | 'timeout' | 'server' | 'rate-limited' | 'auth' | 'rejected' | 'bad-response';
+
+export class CentralError extends Error {
+  override readonly name = 'CentralError';
+  constructor(
+    readonly kind: CentralFailureKind,
+    message: string,
+    readonly status: number | null = null,
+    /** From Retry-After (429/503), milliseconds. */
+    readonly retryAfterMs: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+  /** Network, timeout, 5xx and 429 may succeed later; auth needs an operator; rejected never will. */
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate-limited' || this.kind === 'bad-response';
+  }
+  /** Plain Chinese for the citizen. */
+  get citizenMessage(): string {
+    return this.retryable ? '暂时连不上中心系统，已为您改用其他方式办理' : '中心系统拒绝了本次请求，请到人工窗口咨询';
+  }
+}
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  /** Per-kiosk bearer token (config central.token or KIOSK_CENTRAL_TOKEN). */
+  token: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+interface Schema<T> {
+  safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+}
+
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+export class CentralClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: CentralClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  catalog(since: number | null): Promise<CatalogResponse> {
+    return this.call('GET', since === null ? centralPaths.catalog : `${centralPaths.catalog}?since=${since}`, catalogResponse);
+  }
+  dataCheck(request: DataCheckRequest): Promise<DataCheckResponse> {
+    return this.call('POST', centralPaths.dataCheck, dataCheckResponse, request);
+  }
+  /** `idempotencyKey` makes a retried request return the first answer instead of a second verification. */
+  requestVerification(request: VerificationRequest, idempotencyKey: string): Promise<VerificationStatus> {
+    return this.call('POST', centralPaths.verifications, verificationStatus, request, { 'idempotency-key': idempotencyKey });
+  }
+  verificationStatus(verificationId: string): Promise<VerificationStatus> {
+    return this.call('GET', centralPaths.verification(verificationId), verificationStatus);
+  }
+  queueState(queue: string, ticketNo?: string): Promise<QueueState> {
+    const q = ticketNo ? `?ticketNo=${encodeURIComponent(ticketNo)}` : '';
+    return this.call('GET', `${centralPaths.queueState(queue)}${q}`, queueState);
+  }
+  async appointmentsToday(idHash: string): Promise<Appointment[]> {
+    return (await this.call('GET', centralPaths.appointments(idHash), appointmentsResponse)).appointments;
+  }
+  async entitlements(idHash: string): Promise<Entitlement[]> {
+    return (await this.call('GET', centralPaths.entitlements(idHash), entitlementsResponse)).entitlements;
+  }
+  async applicationStatus(idHash: string): Promise<ApplicationStatus[]> {
+    return (await this.call('GET', centralPaths.applications(idHash), applicationStatusResponse)).applications;
+  }
+  heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    return this.call('POST', centralPaths.heartbeat, heartbeatResponse, request);
+  }
+  sendBatch(request: SyncBatchRequest): Promise<SyncBatchResponse> {
+    return this.call('POST', centralPaths.recordsBatch, syncBatchResponse, request);
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const url = `${this.baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method,
+        headers: { authorization: `Bearer ${this.options.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
+      throw new CentralError(timedOut ? 'timeout' : 'network',
+        timedOut ? `central API ${method} ${path} gave no answer within ${this.timeoutMs} ms: check the hall network`
+          : `central API at ${this.baseUrl} unreachable (${(err as Error).message}): check the hall network and central.url`, null, null, { cause: err });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (err) {
+      throw new CentralError('network', `central API ${method} ${path}: connection lost while reading the answer`, response.status, null, { cause: err });
+    }
+    if (!response.ok) throw this.httpError(method, path, response, text);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new CentralError('bad-response', `central API ${method} ${path} answered non-JSON`, response.status, null, { cause: err });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new CentralError('bad-response', `central API ${method} ${path} answered an unexpected shape: ${parsed.error.message}`, response.status);
+    return parsed.data;
+  }
+
+  private httpError(method: string, path: string, response: Response, text: string): CentralError {
+    const status = response.status;
+    let title = text.slice(0, 200);
+    try {
+      title = (JSON.parse(text) as { title?: string }).title ?? title;
+    } catch { /* keep the raw text */ }
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    const what = `central API ${method} ${path} answered ${status}: ${title}`;
+    if (status === 429) return new CentralError('rate-limited', what, status, retryAfter);
+    if (status >= 500 || status === 408) return new CentralError('server', what, status, retryAfter);
+    if (status === 401 || status === 403) return new CentralError('auth', `${what}; check this kiosk's token (central.token / KIOSK_CENTRAL_TOKEN)`, status);
+    return new CentralError('rejected', what, status);
+  }
+}

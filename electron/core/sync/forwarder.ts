@@ -1,0 +1,253 @@
+/**
+ * Store-and-forward: drains the outbox to the central API in per-kiosk sequence order.
+ * One batch is in flight at a time (that is what keeps central's order equal to the
+ * kiosk's; throughput comes from batch size). Per record: applied or duplicate →
+ * delivered (personal data wiped); rejected → quarantined with an alert, the queue goes
+ * on. Whole-batch failures: network, timeout, 5xx, 429 → retry with exponential backoff
+ * and jitter (Retry-After honoured); a 4xx → the batch is re-sent one record at a time
+ * to find the poison record; 401/403 → alert and slow retry. State lives in SQLite, so
+ * a restart resumes where it stopped. Online/offline comes from heartbeats.
+ */
+import { EventEmitter } from 'node:events';
+import type { SyncRecord } from '../../common/central-api.js';
+import type { KioskStore } from '../store/kiosk-store.js';
+import { backoffDelay } from './backoff.js';
+import { CentralError, type CentralClient } from './central-client.js';
+import type { QuarantineAlert, SyncStatus } from './sync-status.js';
+
+export interface ForwarderOptions {
+  store: KioskStore;
+  client: CentralClient;
+  batchSize?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Consecutive failed heartbeats before the kiosk says it is offline. */
+  offlineAfterFailures?: number;
+  /** How often to look for new records when nobody called kick(). */
+  idlePollMs?: number;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface ForwarderEvents {
+  status: [SyncStatus];
+  quarantined: [QuarantineAlert];
+  alert: [string];
+  delivered: [number];
+}
+
+const LAST_SUCCESS = 'last_success_at';
+
+export class Forwarder extends EventEmitter<ForwarderEvents> {
+  private readonly store: KioskStore;
+  private readonly client: CentralClient;
+  private readonly batchSize: number;
+  private readonly now: () => number;
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private attempts = 0;
+  private retryAt: number | null = null;
+  private lastError: string | null = null;
+  private online = false;
+  private heartbeatFailures = 0;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  /** Records left to send one by one after a whole-batch 4xx. */
+  private isolating = 0;
+
+  constructor(private readonly options: ForwarderOptions) {
+    super();
+    this.store = options.store;
+    this.client = options.client;
+    this.batchSize = options.batchSize ?? 500;
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+    const every = this.options.heartbeatIntervalMs ?? 5000;
+    void this.beat();
+    this.heartbeatTimer = setInterval(() => void this.beat(), every);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    this.wake?.();
+    await this.loopDone;
+  }
+
+  /** New records were written, or the network came back: try now. */
+  kick(resetBackoff = false): void {
+    if (resetBackoff) this.retryAt = null;
+    this.wake?.();
+  }
+
+  status(): SyncStatus {
+    const counts = this.store.outbox.counts();
+    const last = this.store.getSyncState(LAST_SUCCESS);
+    return {
+      online: this.online,
+      pending: counts.pending,
+      oldestPendingAgeMs: counts.oldestPendingCreatedAt === null ? null : Math.max(0, this.now() - counts.oldestPendingCreatedAt),
+      lastSuccessAt: last === null ? null : Number(last),
+      quarantined: counts.quarantined,
+      delivered: counts.delivered,
+      lastError: this.lastError,
+      retryAt: this.retryAt,
+    };
+  }
+
+  /** Resolves when nothing is pending (quarantined records do not count), or rejects after timeoutMs. */
+  async waitUntilDrained(timeoutMs: number): Promise<SyncStatus> {
+    const deadline = this.now() + timeoutMs;
+    for (;;) {
+      const s = this.status();
+      if (s.pending === 0) return s;
+      if (this.now() > deadline) throw new Error(`outbox not drained after ${timeoutMs} ms: ${s.pending} pending, last error: ${s.lastError ?? 'none'}`);
+      this.kick();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** One delivery attempt of the next batch; returns how many records were settled. */
+  async deliverOnce(): Promise<number> {
+    const size = this.isolating > 0 ? 1 : this.batchSize;
+    const records = this.store.outbox.pendingBatch(size);
+    if (records.length === 0) return 0;
+    try {
+      const response = await this.client.sendBatch({ kioskId: this.store.kioskId, records });
+      const settled = this.settle(records, response.results);
+      if (this.isolating > 0) this.isolating--;
+      this.attempts = 0;
+      this.retryAt = null;
+      this.lastError = null;
+      this.setOnline(true);
+      this.store.setSyncState(LAST_SUCCESS, String(this.now()));
+      this.emit('delivered', settled);
+      return settled;
+    } catch (err) {
+      this.fail(records, err);
+      return 0;
+    } finally {
+      this.emit('status', this.status());
+    }
+  }
+
+  private settle(records: SyncRecord[], results: Array<{ idempotencyKey: string; outcome: string; reason?: string | undefined }>): number {
+    const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
+    const delivered: number[] = [];
+    const poisoned: QuarantineAlert[] = [];
+    for (const record of records) {
+      const result = byKey.get(record.idempotencyKey);
+      if (!result) break; // central did not answer for it: keep it (and what follows) for the next attempt, in order
+      if (result.outcome === 'applied' || result.outcome === 'duplicate') delivered.push(record.seq);
+      else poisoned.push({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: result.reason ?? 'rejected by central' });
+    }
+    this.store.db.transaction(() => {
+      this.store.outbox.markDelivered(delivered, this.now());
+      for (const p of poisoned) this.store.outbox.quarantine(p.seq, p.reason);
+    }).immediate();
+    for (const p of poisoned) this.quarantineAlert(p);
+    return delivered.length + poisoned.length;
+  }
+
+  private fail(records: SyncRecord[], err: unknown): void {
+    const error = err instanceof CentralError ? err : new CentralError('network', String(err));
+    this.lastError = error.message;
+    if (error.kind === 'rejected' && records.length > 1) {
+      // A 4xx for the whole batch: find the poison record by sending one at a time.
+      this.isolating = records.length;
+      return;
+    }
+    if (error.kind === 'rejected') {
+      const [record] = records;
+      if (record) {
+        this.store.outbox.quarantine(record.seq, error.message);
+        this.quarantineAlert({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: error.message });
+      }
+      if (this.isolating > 0) this.isolating--;
+      return;
+    }
+    if (error.kind === 'network' || error.kind === 'timeout') this.setOnline(false);
+    if (error.kind === 'auth') this.emit('alert', error.message);
+    this.attempts++;
+    const delay = Math.max(
+      backoffDelay(this.attempts, { baseMs: this.options.backoffBaseMs ?? 500, maxMs: this.options.backoffMaxMs ?? 60_000, ...(this.options.random ? { random: this.options.random } : {}) }),
+      error.retryAfterMs ?? 0,
+    );
+    this.retryAt = this.now() + delay;
+    this.store.outbox.markAttempt(records.map((r) => r.seq), error.message, this.retryAt);
+  }
+
+  private quarantineAlert(alert: QuarantineAlert): void {
+    this.emit('quarantined', alert);
+    this.emit('alert', `record #${alert.seq} (${alert.kind}) quarantined: ${alert.reason}. The rest of the queue goes on; an operator must review it.`);
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const waitFor = this.retryAt === null ? 0 : this.retryAt - this.now();
+      if (waitFor > 0) {
+        await this.sleep(waitFor);
+        continue;
+      }
+      this.retryAt = null;
+      let settled = 0;
+      try {
+        settled = await this.deliverOnce();
+      } catch (err) {
+        this.lastError = `forwarder: ${(err as Error).message}`;
+        this.emit('alert', this.lastError);
+        this.retryAt = this.now() + 1000;
+      }
+      if (settled === 0 && this.retryAt === null && this.isolating === 0) await this.sleep(this.options.idlePollMs ?? 1000);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private async beat(): Promise<void> {
+    if (!this.running) return;
+    const counts = this.store.outbox.counts();
+    try {
+      await this.client.heartbeat({
+        kioskId: this.store.kioskId,
+        pending: counts.pending,
+        oldestPendingAgeMs: counts.oldestPendingCreatedAt === null ? null : Math.max(0, this.now() - counts.oldestPendingCreatedAt),
+        sentAt: new Date(this.now()).toISOString(),
+      });
+      if (!this.running) return;
+      this.heartbeatFailures = 0;
+      const cameBack = !this.online;
+      this.setOnline(true);
+      if (cameBack && counts.pending > 0) this.kick(true);
+    } catch {
+      if (!this.running) return;
+      this.heartbeatFailures++;
+      if (this.heartbeatFailures >= (this.options.offlineAfterFailures ?? 2)) this.setOnline(false);
+    }
+  }
+
+  private setOnline(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    if (this.running) this.emit('status', this.status());
+  }
+}
