@@ -1,0 +1,63 @@
+/**
+ * The citizen / social-security card reader as the core sees it: a CardReaderDevice
+ * built from the kiosk config (PC/SC or a serial framed reader) over native/citizencard.
+ */
+import { SIMULATOR, type CitizenCardReaderConfig } from '../../common/config.js';
+import type { CardReadEvent } from '../../common/identity.js';
+import { CitizenCardDriver, type CitizenCardDriverOptions } from '../../../native/citizencard/driver.js';
+import type { CitizenCardError } from '../../../native/citizencard/errors.js';
+import type { FrameCodec } from '../../../native/citizencard/frame-codec.js';
+import { PcscTerminal } from '../../../native/citizencard/pcsc-terminal.js';
+import { SerialTerminal } from '../../../native/citizencard/serial-terminal.js';
+import type { CardTerminal } from '../../../native/citizencard/terminal.js';
+import type { CardReaderDevice, Unsubscribe } from './types.js';
+
+export interface CitizenCardReaderOptions extends CitizenCardDriverOptions {
+  /** Required when config.port is '@simulator': the PTY path from startCitizenCardSimulator(). */
+  simulatorDevicePath?: string;
+  /** Serial readers: the vendor frame format (default: STX/ETX, native/citizencard/README.md). */
+  codec?: FrameCodec;
+  /** Serial readers: how long one frame may wait for its reply. */
+  replyTimeoutMs?: number;
+  /** PC/SC: pcscd's socket when not the default /run/pcscd/pcscd.comm. */
+  pcscSocketPath?: string;
+}
+
+/** CardReaderDevice plus what only a citizen card has: a card that could not be used. */
+export interface CitizenCardReaderDevice extends CardReaderDevice {
+  /** Wrong card, locked, unsupported version, unreadable: `error.citizenMessage` is for the screen. */
+  onCardError(listener: (error: CitizenCardError) => void): Unsubscribe;
+}
+
+export function createCitizenCardTerminal(config: CitizenCardReaderConfig, options: CitizenCardReaderOptions = {}): CardTerminal {
+  if (config.transport === 'pcsc') {
+    const pcsc: ConstructorParameters<typeof PcscTerminal>[0] = {};
+    if (config.reader) pcsc.reader = config.reader;
+    if (options.pcscSocketPath) pcsc.socketPath = options.pcscSocketPath;
+    return new PcscTerminal(pcsc);
+  }
+  let path = config.port;
+  if (path === SIMULATOR) {
+    if (!options.simulatorDevicePath) {
+      throw new Error("citizen-card reader port is '@simulator': start it with startCitizenCardSimulator() (scripts/sim/citizencard) and pass its devicePath as simulatorDevicePath");
+    }
+    path = options.simulatorDevicePath;
+  }
+  const serial: ConstructorParameters<typeof SerialTerminal>[0] = { path, baudRate: config.baud };
+  if (options.codec) serial.codec = options.codec;
+  if (options.replyTimeoutMs) serial.replyTimeoutMs = options.replyTimeoutMs;
+  return new SerialTerminal(serial);
+}
+
+export function createCitizenCardReader(config: CitizenCardReaderConfig, options: CitizenCardReaderOptions = {}): CitizenCardReaderDevice {
+  const driver = new CitizenCardDriver(createCitizenCardTerminal(config, options), options);
+  return {
+    start: () => driver.start(),
+    stop: () => driver.stop(),
+    status: () => driver.status(),
+    onStatus: (listener) => driver.on('status', listener),
+    onCard: (listener: (event: CardReadEvent) => void) => driver.on('card', (event) => listener(event)),
+    onCardRemoved: (listener) => driver.on('cardRemoved', listener),
+    onCardError: (listener) => driver.on('cardError', listener),
+  };
+}

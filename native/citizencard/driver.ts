@@ -1,0 +1,180 @@
+/**
+ * Runs a citizen-card reader: polls card presence, reads each inserted card once,
+ * reports removal, and keeps the reader's status (ready / no-device / reconnecting /
+ * fault) while re-opening it with backoff when it or pcscd goes away.
+ */
+import type { DeviceStatus } from '../../electron/common/device-status.js';
+import type { CardReadEvent } from '../../electron/common/identity.js';
+import { CitizenCardError } from './errors.js';
+import { socialSecurityIdentity } from './identity.js';
+import { readSocialSecurityCard, type SocialSecurityCard } from './social-security.js';
+import type { CardTerminal } from './terminal.js';
+
+export interface CitizenCardDriverOptions {
+  /** How often card presence is checked. */
+  pollMs?: number;
+  /** First and longest pause between attempts to re-open a lost reader. */
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+  now?: () => number;
+}
+
+export interface CitizenCardDriverEvents {
+  status: (status: DeviceStatus) => void;
+  card: (event: CardReadEvent, card: SocialSecurityCard) => void;
+  /** A card was inserted but could not be used (wrong card, locked, unsupported, read failed). */
+  cardError: (error: CitizenCardError) => void;
+  /** The card behind the last card or cardError event left the reader. */
+  cardRemoved: () => void;
+}
+
+type Listeners = { [K in keyof CitizenCardDriverEvents]: Set<CitizenCardDriverEvents[K]> };
+
+export class CitizenCardDriver {
+  private readonly listeners: Listeners = { status: new Set(), card: new Set(), cardError: new Set(), cardRemoved: new Set() };
+  private current: DeviceStatus;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private opened = false;
+  private everReady = false;
+  /** A card is in the reader and has been dealt with (read, or its error reported). */
+  private cardHandled = false;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly terminal: CardTerminal,
+    private readonly options: CitizenCardDriverOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.current = this.makeStatus('no-device', 'not-started', `citizen-card reader at ${terminal.location} not started yet`);
+  }
+
+  on<K extends keyof CitizenCardDriverEvents>(event: K, listener: CitizenCardDriverEvents[K]): () => void {
+    const set = this.listeners[event] as Set<CitizenCardDriverEvents[K]>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  status(): DeviceStatus {
+    return this.current;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+    if (this.opened) await this.terminal.close().catch(() => undefined);
+    this.opened = false;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.options.reconnectMinMs ?? 500;
+    while (this.running) {
+      if (!this.opened) {
+        try {
+          await this.terminal.open();
+          this.opened = true;
+          this.everReady = true;
+          backoff = this.options.reconnectMinMs ?? 500;
+          this.setStatus('ready', undefined, `citizen-card reader ${this.terminal.location} ready`);
+        } catch (err) {
+          await this.terminal.close().catch(() => undefined);
+          this.readerLost(err);
+          await this.sleep(backoff);
+          backoff = Math.min(backoff * 2, this.options.reconnectMaxMs ?? 5000);
+          continue;
+        }
+      }
+      try {
+        const presence = await this.terminal.presence();
+        if (presence === 'present' && !this.cardHandled) await this.readCard();
+        else if (presence === 'absent' && this.cardHandled) this.cardLeft();
+        if (this.current.state !== 'ready' && this.opened) this.setStatus('ready', undefined, `citizen-card reader ${this.terminal.location} ready`);
+      } catch (err) {
+        this.opened = false;
+        await this.terminal.close().catch(() => undefined);
+        this.readerLost(err);
+        continue;
+      }
+      await this.sleep(this.options.pollMs ?? 250);
+    }
+  }
+
+  /** Reads the card; reader faults propagate (the loop re-opens), card faults become cardError. */
+  private async readCard(): Promise<void> {
+    const session = await this.terminal.connect().catch((err: unknown) => {
+      if (err instanceof CitizenCardError && (err.code === 'card-removed' || err.code === 'read-failed')) return err;
+      throw err;
+    });
+    if (session instanceof CitizenCardError) {
+      this.cardFailed(session);
+      return;
+    }
+    try {
+      const card = await readSocialSecurityCard(session);
+      this.cardHandled = true;
+      const event: CardReadEvent = { source: 'citizencard', identity: socialSecurityIdentity(card), readAt: this.now() };
+      for (const l of this.listeners.card) l(event, card);
+    } catch (err) {
+      const error = err instanceof CitizenCardError ? err : new CitizenCardError('read-failed', String(err), { cause: err });
+      if (error.code === 'reader-unavailable' || error.code === 'reader-timeout' || error.code === 'reader-error') throw error;
+      this.cardFailed(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private cardFailed(error: CitizenCardError): void {
+    // A card pulled out mid-read is tried again when it comes back; others are reported once per insertion.
+    this.cardHandled = error.code !== 'card-removed';
+    for (const l of this.listeners.cardError) l(error);
+  }
+
+  /** The card that produced the last card or cardError event left (or the reader went away). */
+  private cardLeft(): void {
+    if (!this.cardHandled) return;
+    this.cardHandled = false;
+    for (const l of this.listeners.cardRemoved) l();
+  }
+
+  private readerLost(err: unknown): void {
+    // The card's identity is no longer vouched for once the reader is gone.
+    this.cardLeft();
+    const message = err instanceof Error ? err.message : String(err);
+    const code = err instanceof CitizenCardError ? err.code : 'reader-error';
+    if (code === 'reader-error') this.setStatus('fault', code, message);
+    else this.setStatus(this.everReady ? 'reconnecting' : 'no-device', code, message);
+  }
+
+  private setStatus(state: DeviceStatus['state'], code: string | undefined, message: string): void {
+    if (this.current.state === state && this.current.code === code && this.current.message === message) return;
+    this.current = this.makeStatus(state, code, message);
+    for (const l of this.listeners.status) l(this.current);
+  }
+
+  private makeStatus(state: DeviceStatus['state'], code: string | undefined, message: string): DeviceStatus {
+    const status: DeviceStatus = { device: 'citizencard', state, message, port: this.terminal.location, at: this.now() };
+    if (code) status.code = code;
+    return status;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The framed serial citizen-card reader (native/citizencard/README.md) on the
+ * simulator end of a real PTY: answers STATUS / POWER ON / POWER OFF / APDU frames
+ * for whichever card is inserted.
+ */
+import { SerialPort } from 'serialport';
+import { CMD, READER_STATUS, REPLY_BIT, SLOT, stxEtxCodec, type Frame } from '../../../native/citizencard/frame-codec.js';
+import { SocialSecurityApplet } from './applet.js';
+import type { CardProfile } from './cards.js';
+import type { CitizenCardSlot } from './controls.js';
+
+export class SerialCardReaderSim implements CitizenCardSlot {
+  private applet: SocialSecurityApplet | undefined;
+  private powered = false;
+  private silent = false;
+  private pendingNoise = 0;
+  private readonly framer = stxEtxCodec.createFramer();
+
+  private constructor(private readonly port: SerialPort) {
+    port.on('data', (chunk: Buffer) => {
+      for (const frame of this.framer.push(new Uint8Array(chunk))) this.answer(frame);
+    });
+  }
+
+  static async open(simulatorPath: string): Promise<SerialCardReaderSim> {
+    const port = new SerialPort({ path: simulatorPath, baudRate: 115200, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    return new SerialCardReaderSim(port);
+  }
+
+  async insert(card: CardProfile): Promise<void> {
+    this.applet = new SocialSecurityApplet(card);
+    this.powered = false;
+  }
+  remove(): void {
+    this.applet = undefined;
+    this.powered = false;
+  }
+  inserted(): CardProfile | undefined {
+    return this.applet?.card;
+  }
+  plugged(): boolean {
+    return !this.silent;
+  }
+  unplug(): void {
+    this.silent = true;
+  }
+  replug(): void {
+    this.silent = false;
+  }
+  noise(bytes: number): void {
+    this.pendingNoise = bytes;
+  }
+
+  async close(): Promise<void> {
+    if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+  }
+
+  private answer(frame: Frame): void {
+    if (this.silent) return;
+    const reply = (status: number, payload: Uint8Array | number[] = []) => {
+      if (this.pendingNoise > 0) {
+        // Garbage with a fake STX in it, as a noisy line delivers.
+        this.port.write(Buffer.from([0xff, 0x02, 0x00, ...Array(Math.max(0, this.pendingNoise - 3)).fill(0x55)]));
+        this.pendingNoise = 0;
+      }
+      this.port.write(Buffer.from(stxEtxCodec.encode({ cmd: frame.cmd | REPLY_BIT, data: Uint8Array.from([status, ...payload]) })));
+    };
+    const applet = this.applet;
+    switch (frame.cmd) {
+      case CMD.status:
+        return reply(READER_STATUS.ok, [applet ? (this.powered ? SLOT.powered : SLOT.present) : SLOT.empty]);
+      case CMD.powerOn:
+        if (!applet) return reply(READER_STATUS.noCard);
+        applet.reset();
+        this.powered = true;
+        return reply(READER_STATUS.ok, applet.card.atr);
+      case CMD.powerOff:
+        this.powered = false;
+        return reply(READER_STATUS.ok);
+      case CMD.apdu:
+        if (!applet) return reply(READER_STATUS.noCard);
+        if (!this.powered) return reply(READER_STATUS.notPowered);
+        return reply(READER_STATUS.ok, applet.process(frame.data));
+      default:
+        return reply(READER_STATUS.unknownCommand);
+    }
+  }
+}

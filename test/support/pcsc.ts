@@ -1,0 +1,147 @@
+/**
+ * A real pcscd with Debian's vsmartcard vpcd driver for the citizen-card tests.
+ * pcscd 1.9 always serves /run/pcscd/pcscd.comm, so there is one per machine: when one
+ * is already running we reuse it (its vpcd port from /etc/reader.conf.d/vpcd); else we
+ * start `pcscd --foreground` with a reader.conf of our own on free TCP ports and stop
+ * it in teardown. Needs root and the apt packages of scripts/system-deps.sh.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pcscdAnswers } from '../../native/citizencard/pcsc-terminal.js';
+
+export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
+const PCSCD_PID = '/run/pcscd/pcscd.pid';
+const SYSTEM_VPCD_CONF = '/etc/reader.conf.d/vpcd';
+const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
+
+export interface PcscdHandle {
+  /** TCP port of the reader "Virtual PCD 00 00" (the next port is "… 00 01"). */
+  readonly vpcdPort: number;
+  readonly readerName: string;
+  /** True when this handle started pcscd (and so may stop and restart it). */
+  readonly owned: boolean;
+  /** Stops pcscd: every PC/SC reader disappears, as when the reader is unplugged. */
+  stopDaemon(): Promise<void>;
+  /** Starts it again (after stopDaemon, or taking over a reused one). */
+  startDaemon(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function systemVpcdPort(): number {
+  const text = existsSync(SYSTEM_VPCD_CONF) ? readFileSync(SYSTEM_VPCD_CONF, 'utf8') : '';
+  const m = /^\s*CHANNELID\s+(0x[0-9a-f]+|\d+)/im.exec(text);
+  return m?.[1] ? Number(m[1]) : 0x8c7b;
+}
+
+/** Two consecutive free ports: vpcd listens on port and port + 1 (two slots). */
+async function freePortPair(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await listenFree(0);
+    if (port < 65535 && (await canListen(port + 1))) return port;
+  }
+  throw new Error('no two consecutive free TCP ports for vpcd');
+}
+
+function listenFree(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function canListen(port: number): Promise<boolean> {
+  return listenFree(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startPcscd(): Promise<PcscdHandle> {
+  if (!existsSync(VPCD_DRIVER)) throw new Error(`vsmartcard-vpcd is not installed (${VPCD_DRIVER}): run \`bash scripts/system-deps.sh\` as root`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'pcscd-'));
+  let child: ChildProcess | undefined;
+  let owned = false;
+  let tookOverSystem = false;
+  let port = systemVpcdPort();
+
+  async function startOwn(): Promise<void> {
+    if (existsSync(PCSCD_SOCKET) && !(await pcscdAnswers(PCSCD_SOCKET))) unlinkSync(PCSCD_SOCKET); // stale, from a killed pcscd
+    const conf = path.join(dir, 'reader.conf');
+    writeFileSync(conf, `FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:${port}\nLIBPATH      ${VPCD_DRIVER}\nCHANNELID    ${port}\n`);
+    const args = ['--foreground', '--config', conf, ...(process.env.KIOSK_PCSCD_APDU_LOG ? ['--apdu', '--debug'] : [])];
+    const proc = spawn('pcscd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(path.join(dir, 'pcscd.log'), { flags: 'a' });
+    proc.stdout?.pipe(log);
+    proc.stderr?.pipe(log);
+    const failed = new Promise<never>((_, reject) => {
+      proc.once('error', (err) => reject(new Error(`cannot start pcscd (${err.message}): run \`bash scripts/system-deps.sh\` as root`)));
+      proc.once('exit', (code) => reject(new Error(`pcscd exited with ${code} at start; log: ${path.join(dir, 'pcscd.log')}`)));
+    });
+    failed.catch(() => undefined);
+    child = proc;
+    owned = true;
+    await Promise.race([waitFor(() => pcscdAnswers(PCSCD_SOCKET, 200), 10_000, 'pcscd did not open its socket'), failed]);
+  }
+
+  async function stopOwn(): Promise<void> {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null) return;
+    const gone = new Promise<void>((r) => proc.once('exit', () => r()));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
+  }
+
+  async function stopSystem(): Promise<void> {
+    const pid = Number(existsSync(PCSCD_PID) ? readFileSync(PCSCD_PID, 'utf8').trim() : NaN);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error(`a pcscd runs but ${PCSCD_PID} does not name it: stop it by hand to run this test`);
+    process.kill(pid, 'SIGTERM');
+    tookOverSystem = true;
+    await waitFor(async () => !(await pcscdAnswers(PCSCD_SOCKET, 200)), 10_000, 'the running pcscd did not stop');
+  }
+
+  if (!(await pcscdAnswers(PCSCD_SOCKET))) {
+    port = await freePortPair();
+    await startOwn();
+  }
+
+  return {
+    get vpcdPort() {
+      return port;
+    },
+    readerName: 'Virtual PCD 00 00',
+    get owned() {
+      return owned;
+    },
+    async stopDaemon() {
+      if (owned) await stopOwn();
+      else await stopSystem();
+    },
+    async startDaemon() {
+      if (child) return;
+      await startOwn();
+    },
+    async close() {
+      await stopOwn();
+      if (tookOverSystem) spawn('pcscd', [], { stdio: 'ignore', detached: true }).unref(); // give the machine its daemon back
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
