@@ -42,7 +42,7 @@ function qrMatrix(block: Extract<PaperBlock, { kind: 'qr' }>): { size: number; d
 
 function blockHeight(block: PaperBlock): number {
   if (block.kind === 'feed') return block.lines * LINE;
-  if (block.kind === 'qr') return qrMatrix(block).size * block.moduleSize + 8;
+  if (block.kind === 'qr') return qrMatrix(block).size * block.moduleSize + 16;
   const tallest = Math.max(1, ...block.spans.map((s) => s.height));
   return LINE + (tallest - 1) * GLYPH;
 }
@@ -85,7 +85,7 @@ function drawQr(ctx: SKRSContext2D, block: Extract<PaperBlock, { kind: 'qr' }>, 
   const left = MARGIN + startX(block.align, side, paperDots);
   for (let y = 0; y < matrix.size; y++) {
     for (let x = 0; x < matrix.size; x++) {
-      if (matrix.dark(x, y)) ctx.fillRect(left + x * block.moduleSize, top + 4 + y * block.moduleSize, block.moduleSize, block.moduleSize);
+      if (matrix.dark(x, y)) ctx.fillRect(left + x * block.moduleSize, top + 6 + y * block.moduleSize, block.moduleSize, block.moduleSize);
     }
   }
 }
