@@ -8,7 +8,7 @@
  * hash the central API uses for look-ups (see electron/common/central-api.ts).
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StoreKeyError } from './errors.js';
 
@@ -36,8 +36,24 @@ export function loadOrCreateKeyFile(path: string): Buffer {
   }
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   chmodSync(dirname(path), 0o700);
+  // Written to a temporary file, fsynced, then linked into place: a crash never leaves a half key.
   const key = randomBytes(32);
-  writeFileSync(path, key, { mode: 0o600, flag: 'wx' });
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, key);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    unlinkSync(tmp);
+    return loadOrCreateKeyFile(path); // another process made it first
+  }
+  unlinkSync(tmp);
   return key;
 }
 
