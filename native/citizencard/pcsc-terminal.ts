@@ -88,6 +88,8 @@ export class PcscTerminal implements CardTerminal {
     this.lost = undefined;
     const matched = new Promise<void>((resolve) => {
       context.on('reader', (reader) => {
+        // Every reader emits 'error' when pcscd goes; an unheard 'error' would crash the process.
+        reader.on('error', () => undefined);
         if (this.reader || (this.options.reader && !reader.name.includes(this.options.reader))) return;
         this.reader = reader;
         this.state = 0;
@@ -97,9 +99,8 @@ export class PcscTerminal implements CardTerminal {
           this.atr = s.atr ? new Uint8Array(s.atr) : new Uint8Array(0);
         });
         reader.on('end', () => {
-          if (this.reader === reader) this.lost = `reader ${reader.name} was unplugged`;
+          if (this.reader === reader) this.lost ??= `PC/SC reader ${reader.name} was unplugged (or pcscd stopped)`;
         });
-        reader.on('error', () => undefined); // the context's 'error' says the same, once
         resolve();
       });
     });
