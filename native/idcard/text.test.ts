@@ -53,6 +53,12 @@ describe('resident ID card', () => {
     });
     expect(r.warnings).toEqual([]);
   });
+  it('trims NUL padding as well as spaces', () => {
+    const text = block(resident);
+    text.fill(0, 4, 30); // name field: 张三 then NULs
+    const r = decodeCardText(text);
+    expect(r.ok && r.identity.name).toBe('张三');
+  });
   it('maps 长期 to long-term', () => {
     const r = decodeCardText(block([...resident.filter(([o]) => o !== 204), [204, '长期']]));
     expect(r.ok && r.identity.validTo).toBe('long-term');

@@ -16,7 +16,14 @@ const UTF16 = new TextDecoder('utf-16le');
 
 /** Reads one UCS-2 LE field and trims the space / NUL padding. */
 export function readField(text: Uint8Array, [offset, length]: Field): string {
-  return UTF16.decode(text.subarray(offset, offset + length)).replace(/[\s\u0000\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
+  return trimPadding(UTF16.decode(text.subarray(offset, offset + length))).replace(/^[\s\u3000]+/u, '');
+}
+
+/** Cards pad with spaces; some writers pad with NUL or the ideographic space. */
+function trimPadding(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 0 || /[\s\u3000]/u.test(s[end - 1]!))) end--;
+  return s.slice(0, end);
 }
 
 function rawField(text: Uint8Array, [offset, length]: Field): string {
@@ -119,7 +126,7 @@ function decodeForeign2017(text: Uint8Array, warnings: string[]): Identity {
 function decodeForeign2023(text: Uint8Array, warnings: string[]): Identity {
   const chineseName = readField(text, [0, 30]);
   // The continuation goes on mid-word where the 35 characters at 52 end: join raw.
-  const englishName = (rawField(text, [52, 70]) + rawField(text, [220, 22])).replace(/[\s\u0000]+$/u, '');
+  const englishName = trimPadding(rawField(text, [52, 70]) + rawField(text, [220, 22]));
   const idNumber = readField(text, [122, 36]);
   return {
     cardType: 'foreign-permanent-2023',

@@ -158,7 +158,10 @@ export class IdCardSimulator {
     }
     if (fault?.kind === 'truncate' || fault?.kind === 'unplug-mid-frame') bytes = reply.subarray(0, Math.floor(reply.length / 2));
     // The request took wire time to arrive at a paced baud, too.
-    if (this.paceBaud) await sleep((request.length * 10 * 1000) / this.paceBaud);
+    if (this.paceBaud) {
+      const arrivedAt = requestAt + (request.length * 10 * 1000) / this.paceBaud;
+      await sleep(Math.max(0, arrivedAt - performance.now()));
+    }
     const record = await this.write(bytes, fault?.kind === 'slow' ? fault.byteDelayMs : undefined);
     if (fault?.kind === 'unplug-mid-frame') {
       await this.unplug();
