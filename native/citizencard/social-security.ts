@@ -57,8 +57,6 @@ export interface SocialSecurityCard {
 }
 
 const LOCKED = new Set([0x6283, 0x6a81, 0x9303]);
-/** Statuses by which a card says "no such application / file / command here". */
-const NOT_HERE = new Set([0x6a82, 0x6a86, 0x6b00, 0x6d00, 0x6e00, 0x6986, 0x6981]);
 
 function isOk(r: ResponseApdu): boolean {
   return r.sw1 === 0x90 || (r.sw1 === 0x62 && r.sw !== 0x6283);
