@@ -36,6 +36,8 @@ export interface PrintedTicket {
   pngPath?: string;
   /** ms (Date.now) when the cut was processed. */
   at: number;
+  /** performance.now() when the cut (the ticket's last byte) was processed. */
+  cutAt: number;
   blocks: PaperBlock[];
 }
 
@@ -144,6 +146,7 @@ export class PrinterModel {
       qrPayloads: ticket.blocks.flatMap((b) => (b.kind === 'qr' ? [b.payload] : [])),
       cut: ticket.cut,
       at: Date.now(),
+      cutAt: performance.now(),
       blocks: ticket.blocks,
     };
     if (ticket.interruptedBy) printed.interruptedBy = ticket.interruptedBy;
