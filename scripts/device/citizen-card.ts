@@ -1,0 +1,138 @@
+/**
+ * `npm run -s device -- citizen-card [--pcsc <reader-name> | --port <path> [--baud 115200]] [--once] [--reveal] [--timeout <s>]`
+ *
+ * For installers: waits for citizen / social-security cards and prints one JSON line
+ * per card presented (ID number masked unless --reveal; a card that cannot be used
+ * prints {"error": code, …}). Status changes go to stderr so stdout stays JSON lines.
+ * `--port @simulator [--card <key>]` starts the framed-reader simulator with that card in it.
+ */
+import { parseArgs } from 'node:util';
+import type { CitizenCardReaderConfig } from '../../electron/common/config.js';
+import type { CardReadEvent } from '../../electron/common/identity.js';
+import { maskIdNumber } from '../../electron/common/masking.js';
+import { createCitizenCardReader, type CitizenCardReaderOptions } from '../../electron/core/devices/citizencard.js';
+import type { CitizenCardError } from '../../native/citizencard/errors.js';
+
+const USAGE =
+  'usage: npm run -s device -- citizen-card (--pcsc <reader-name> | --port <path> [--baud 115200] [--card <key>]) [--once] [--reveal] [--timeout <s>]\n' +
+  "  --pcsc ''  uses the first PC/SC reader; --port @simulator starts the serial reader simulator";
+
+interface CliOptions {
+  config: CitizenCardReaderConfig;
+  card: string;
+  once: boolean;
+  reveal: boolean;
+  timeoutMs: number | undefined;
+}
+
+function parse(argv: string[]): CliOptions | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        pcsc: { type: 'string' },
+        port: { type: 'string' },
+        baud: { type: 'string', default: '115200' },
+        card: { type: 'string', default: 'zhang-wei' },
+        once: { type: 'boolean', default: false },
+        reveal: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    return `${(err as Error).message}\n${USAGE}`;
+  }
+  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) return `--timeout must be a number of seconds\n${USAGE}`;
+  const common = { once: values.once, reveal: values.reveal, timeoutMs, card: values.card };
+  if (values.pcsc !== undefined && values.port !== undefined) return `give --pcsc or --port, not both\n${USAGE}`;
+  if (values.pcsc !== undefined) {
+    return { ...common, config: values.pcsc ? { transport: 'pcsc', reader: values.pcsc } : { transport: 'pcsc' } };
+  }
+  if (!values.port) return USAGE;
+  const baud = Number(values.baud);
+  if (!Number.isInteger(baud) || baud <= 0) return `--baud must be a positive integer\n${USAGE}`;
+  return { ...common, config: { transport: 'serial', port: values.port, baud } };
+}
+
+/** The JSON line for one card read. */
+export function cardToJson(event: CardReadEvent, reveal: boolean): string {
+  const id = event.identity;
+  return JSON.stringify({
+    cardType: id.cardType,
+    name: id.name,
+    sex: id.sex,
+    nation: id.nation,
+    birthDate: id.birthDate,
+    idNumber: reveal ? id.idNumber : maskIdNumber(id.idNumber),
+    idNumberValid: id.idNumberValid,
+    validFrom: id.validFrom,
+    validTo: id.validTo,
+    extra: id.extra,
+  });
+}
+
+export function cardErrorToJson(error: CitizenCardError): string {
+  return JSON.stringify({ error: error.code, message: error.message, citizenMessage: error.citizenMessage });
+}
+
+async function read(options: CliOptions, readerOptions: CitizenCardReaderOptions): Promise<number> {
+  const reader = createCitizenCardReader(options.config, readerOptions);
+  reader.onStatus((s) => console.error(`[${s.state}] ${s.message}`));
+  reader.onCardRemoved(() => console.error('card removed'));
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    const finish = async (code: number) => {
+      if (finished) return;
+      finished = true;
+      await reader.stop();
+      resolve(code);
+    };
+    reader.onCard((event) => {
+      console.log(cardToJson(event, options.reveal));
+      if (options.once) void finish(0);
+    });
+    reader.onCardError((error) => {
+      console.log(cardErrorToJson(error));
+      if (options.once) void finish(1);
+    });
+    if (options.timeoutMs) {
+      setTimeout(() => {
+        console.error(`no card within ${options.timeoutMs! / 1000} s`);
+        void finish(options.once ? 1 : 0);
+      }, options.timeoutMs).unref();
+    }
+    process.once('SIGINT', () => void finish(0));
+    console.error('waiting for a citizen card (Ctrl+C to stop)');
+    void reader.start();
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const options = parse(argv);
+  if (typeof options === 'string') {
+    console.error(options);
+    return 2;
+  }
+  const readerOptions: CitizenCardReaderOptions = {};
+  let closeSimulator: (() => Promise<void>) | undefined;
+  if (options.config.transport === 'serial' && options.config.port === '@simulator') {
+    const { startCitizenCardSimulator } = await import('../sim/citizencard/index.js');
+    const sim = await startCitizenCardSimulator();
+    closeSimulator = sim.close;
+    const inserted = await sim.controls.handleControl({ action: 'insert', card: options.card });
+    if (!inserted.ok) {
+      await sim.close();
+      console.error(inserted.error);
+      return 2;
+    }
+    readerOptions.simulatorDevicePath = sim.devicePath;
+  }
+  try {
+    return await read(options, readerOptions);
+  } finally {
+    await closeSimulator?.();
+  }
+}
