@@ -92,7 +92,13 @@ export class SamChannel {
         this.waiter = undefined;
         resolve(frame);
       };
-      this.transport.write(request).catch((err: Error) => this.markLost(err.message));
+      let written: Promise<void>;
+      try {
+        written = this.transport.write(request);
+      } catch (err) {
+        written = Promise.reject(err as Error);
+      }
+      written.catch((err: Error) => this.markLost(err.message));
     });
   }
 

@@ -63,8 +63,13 @@ export class HidTransport implements SamTransport {
   write(frame: Uint8Array): Promise<void> {
     if (!this.handle) return Promise.reject(new Error(`ID reader ${this.description} is not open`));
     this.srn = (this.srn + 1) & 0xffff;
-    this.handle.write(nodeHidWritePayload(wrapHidRequest(frame, this.srn)));
-    return Promise.resolve();
+    try {
+      this.handle.write(nodeHidWritePayload(wrapHidRequest(frame, this.srn)));
+      return Promise.resolve();
+    } catch (err) {
+      // node-hid throws synchronously once the device is unplugged.
+      return Promise.reject(new Error(`ID reader ${this.description} disconnected (${(err as Error).message}): check the USB cable`));
+    }
   }
 
   close(): Promise<void> {

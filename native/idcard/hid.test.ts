@@ -2,12 +2,12 @@
  * HID wrapping against an in-memory reader: hand-computed report bytes, then the
  * whole driver over HidTransport (only node-hid's handle is replaced).
  */
-import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdCardDriver, type DriverStatus, type IdCardRead } from './driver.js';
-import { HidTransport, type HidHandle } from './hid-transport.js';
+import { HidTransport } from './hid-transport.js';
+import { InMemoryHidReader } from './in-memory-hid.js';
 import { HidReplyReassembler, nodeHidWritePayload, splitHidReply, unwrapHidRequest, wrapHidRequest } from './hid-wrap.js';
-import { hex, readReply, REPLIES, REQUESTS, RESIDENT_ZHANG, textBlock } from './test-vectors.js';
+import { hex, readReply, REQUESTS, RESIDENT_ZHANG, textBlock } from './test-vectors.js';
 
 describe('HID report wrapping', () => {
   it('wraps find-card as 88 | SRN | LEN | B1 | frame | additive sum, padded to 64', () => {
@@ -40,33 +40,6 @@ describe('HID report wrapping', () => {
     expect(r.dropped).toBe(1);
   });
 });
-
-/** A reader behind node-hid's handle: answers wrapped requests with wrapped replies. */
-class InMemoryHidReader extends EventEmitter implements HidHandle {
-  cardOnReader = false;
-  closed = false;
-  writes: number[][] = [];
-  write(values: number[]): number {
-    this.writes.push(values);
-    const req = unwrapHidRequest(Uint8Array.from(values));
-    if (!req.ok || values.length !== 65) throw new Error('bad report');
-    const key = Array.from(req.samFrame, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
-    let reply: Uint8Array = REPLIES.samOk;
-    if (key === REQUESTS.findCard) reply = this.cardOnReader ? REPLIES.found : REPLIES.noCard;
-    if (key === REQUESTS.selectCard) reply = REPLIES.selected;
-    if (key === REQUESTS.readTextPhoto) reply = readReply(textBlock(RESIDENT_ZHANG));
-    setImmediate(() => {
-      for (const report of splitHidReply(reply)) this.emit('data', Buffer.from(report));
-    });
-    return values.length;
-  }
-  close(): void {
-    this.closed = true;
-  }
-  unplug(): void {
-    this.emit('error', new Error('could not read from HID device'));
-  }
-}
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -121,5 +94,37 @@ describe('driver over HID with an in-memory reader', () => {
     present = true;
     await until(() => devices.length === 2 && statuses.lastIndexOf('ready') > statuses.indexOf('reconnecting'), 'ready again');
     expect(reader.closed).toBe(true);
+  });
+});
+
+describe('HID unplug detected on write', () => {
+  let driver: IdCardDriver | undefined;
+  afterEach(async () => driver?.stop());
+
+  it('treats a write that throws (device gone) as lost and reconnects', async () => {
+    const devices: InMemoryHidReader[] = [];
+    const statuses: DriverStatus['state'][] = [];
+    const messages: string[] = [];
+    driver = new IdCardDriver({
+      pollIntervalMs: 5,
+      commandTimeoutMs: 1000,
+      reconnectMinMs: 10,
+      transport: () =>
+        new HidTransport({ vendorId: 0x10c4, productId: 0x0007 }, () => {
+          const d = new InMemoryHidReader();
+          devices.push(d);
+          return Promise.resolve(d);
+        }),
+    });
+    driver.on('status', (s) => {
+      statuses.push(s.state);
+      messages.push(s.message);
+    });
+    driver.start();
+    await until(() => statuses.includes('ready'), 'ready');
+    devices[0]!.gone = true;
+    await until(() => statuses.includes('reconnecting'), 'reconnecting');
+    expect(messages[statuses.indexOf('reconnecting')]).toContain('disconnected');
+    await until(() => devices.length === 2 && statuses.at(-1) === 'ready', 'ready again');
   });
 });

@@ -9,6 +9,7 @@ import type { DeviceStatus } from '../../common/device-status.js';
 import type { CardReadEvent } from '../../common/identity.js';
 import { IdCardDriver, type DriverStatus, type IdCardDriverOptions } from '../../../native/idcard/driver.js';
 import { HidTransport, hidName, type HidOpener } from '../../../native/idcard/hid-transport.js';
+import { wireTimeMs } from '../../../native/idcard/protocol.js';
 import { SerialTransport, type SamTransport } from '../../../native/idcard/transport.js';
 import type { CardReaderDevice, Unsubscribe } from './types.js';
 
@@ -23,6 +24,15 @@ export function idCardTransportFactory(config: IdCardReaderConfig, hidOpener?: H
   if (config.transport === 'serial') return () => new SerialTransport({ path: config.port, baud: config.baud });
   const target = { vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) };
   return () => new HidTransport(target, hidOpener);
+}
+
+/**
+ * The longest reply (text + photo + fingerprint, ~2.4 KB) takes 2.5 s at 9600 baud:
+ * give it half as long again, and never less than 3 s.
+ */
+export function defaultReadTimeoutMs(config: IdCardReaderConfig): number {
+  if (config.transport !== 'serial') return 3000;
+  return Math.max(3000, Math.ceil(wireTimeMs(2400, config.baud) * 1.5));
 }
 
 function portOf(config: IdCardReaderConfig): string {
@@ -50,7 +60,11 @@ export function toDeviceStatus(s: DriverStatus, port: string, at = Date.now()): 
 export function createIdCardReader(config: IdCardReaderConfig, options: IdCardReaderOptions = {}): CardReaderDevice {
   const { hidOpener, log, ...driverOptions } = options;
   const port = portOf(config);
-  const driver = new IdCardDriver({ ...driverOptions, transport: idCardTransportFactory(config, hidOpener) });
+  const driver = new IdCardDriver({
+    readTimeoutMs: defaultReadTimeoutMs(config),
+    ...driverOptions,
+    transport: idCardTransportFactory(config, hidOpener),
+  });
   let current: DeviceStatus = toDeviceStatus(driver.status(), port);
   const statusListeners = new Set<(s: DeviceStatus) => void>();
   driver.on('status', (s) => {
