@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, formatChinaTime, labelValue, maskIdForPaper, wrap } from './layout.js';
+
+describe('print layout helpers', () => {
+  it('counts Chinese characters as two columns', () => {
+    expect(displayWidth('A023')).toBe(4);
+    expect(displayWidth('取号A1')).toBe(6);
+    expect(displayWidth('￥𠀀')).toBe(4);
+  });
+
+  it('wraps by columns, keeps ASCII runs whole and never starts a line with closing punctuation', () => {
+    expect(wrap('请留意叫号屏和广播', 8)).toEqual(['请留意叫', '号屏和广', '播']);
+    expect(wrap('扫码 https://a.cn/x', 12)).toEqual(['扫码 ', 'https://a.cn', '/x']);
+    expect(wrap('一二三，四', 6)).toEqual(['一二三，', '四']);
+    expect(wrap('一二三四五六', 6, '  ')).toEqual(['一二三', '  四五', '  六']);
+  });
+
+  it('spreads label and value across the line, or stacks them when they do not fit', () => {
+    expect(labelValue('前面：', '5 人', 16)).toEqual(['前面：      5 人']);
+    expect(labelValue('自助机编号：', 'XH-KIOSK-0001', 20)).toEqual(['自助机编号：', 'XH-KIOSK-0001']);
+  });
+
+  it('never leaves a full ID number on paper', () => {
+    expect(maskIdForPaper('11010519491231002X')).toBe('110***********002X');
+    expect(maskIdForPaper('110***********002X')).toBe('110***********002X');
+    expect(maskIdForPaper('110105491231002')).toBe('110********1002');
+    expect(maskIdForPaper('H1234567')).toBe('H*****67');
+    expect(maskIdForPaper('1234')).toBe('****');
+  });
+
+  it('prints China Standard Time whatever the machine time zone', () => {
+    expect(formatChinaTime(Date.UTC(2026, 10, 23, 16, 30))).toBe('2026-11-24 00:30');
+    expect(formatChinaTime(Date.UTC(2026, 0, 1, 0, 5))).toBe('2026-01-01 08:05');
+  });
+});
