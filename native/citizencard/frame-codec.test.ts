@@ -34,6 +34,12 @@ describe('STX/ETX frame codec', () => {
     ]);
     expect(framer.discarded).toBe(4 + 8 + 8);
   });
+  it('does not let a stray STX with a plausible length hide the frame behind it', () => {
+    // 02 00 55 would announce 85 more bytes; the complete reply after it is taken at once.
+    const framer = new StxEtxFramer();
+    expect(framer.push(hex(`FF 02 00 55 55 55 ${STATUS_REPLY}`))).toEqual([{ cmd: 0xb1, data: hex('00 01') }]);
+    expect(framer.discarded).toBe(6);
+  });
   it('skips a stray STX with an impossible length', () => {
     const framer = new StxEtxFramer();
     expect(framer.push(hex(`02 7F FF ${STATUS_REQUEST}`))).toEqual([{ cmd: 0x31, data: new Uint8Array(0) }]);

@@ -100,9 +100,16 @@ export class StxEtxFramer implements Framer {
         continue;
       }
       const end = i + body + 5;
-      if (end > joined.length) break;
-      const valid = joined[end - 1] === ETX && joined[end - 2] === bcc(joined.subarray(i + 1, end - 2));
-      if (!valid) {
+      if (end > joined.length) {
+        // Incomplete. If it is a stray STX in noise, a whole valid frame may already sit behind it:
+        // take that one rather than wait (and time out) for bytes that will never come.
+        const later = this.completeFrameAfter(joined, i + 1);
+        if (later === undefined) break;
+        this.dropped += later - i;
+        i = later;
+        continue;
+      }
+      if (!this.validAt(joined, i, body)) {
         i++;
         this.dropped++;
         continue;
@@ -112,6 +119,21 @@ export class StxEtxFramer implements Framer {
     }
     this.buffer = joined.slice(i);
     return frames;
+  }
+
+  private validAt(bytes: Uint8Array, at: number, body: number): boolean {
+    const end = at + body + 5;
+    return end <= bytes.length && bytes[end - 1] === ETX && bytes[end - 2] === bcc(bytes.subarray(at + 1, end - 2));
+  }
+
+  /** Start of the first complete, valid frame at or after `from`, if any. */
+  private completeFrameAfter(bytes: Uint8Array, from: number): number | undefined {
+    for (let j = from; j + 3 <= bytes.length; j++) {
+      if (bytes[j] !== STX) continue;
+      const body = ((bytes[j + 1] as number) << 8) | (bytes[j + 2] as number);
+      if (body >= 1 && body <= MAX_BODY && this.validAt(bytes, j, body)) return j;
+    }
+    return undefined;
   }
 }
 

@@ -78,12 +78,15 @@ describe('citizen card over a serial framed reader (real PTY)', () => {
     expect(events.count('error')).toBe(2);
   });
 
-  it('reads through line noise (the framer resyncs)', async () => {
+  it('reads through line noise without losing the reader (the framer resyncs)', async () => {
+    const statusesBefore = events.count('status');
     await sim.controls.handleControl({ action: 'noise', bytes: 9 });
     await sim.controls.handleControl({ action: 'insert', card: 'chen-jian' });
     expect((await events.next('card')).event.identity.name).toBe('陈建');
     await sim.controls.handleControl({ action: 'remove' });
     await events.next('removed');
+    expect(events.count('status')).toBe(statusesBefore);
+    expect(reader.status().state).toBe('ready');
   });
 
   it('goes reconnecting when the reader stops answering and reads again when it is back', async () => {
