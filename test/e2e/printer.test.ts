@@ -126,4 +126,29 @@ describe('printing over a PTY', () => {
     const listed = sim.handleControl({ type: 'tickets' });
     expect(listed).toMatchObject({ ok: true, tickets: [{ index: 1, qrPayloads: [sampleTicket().trackingUrl] }] });
   });
+
+  it('notices paper near end while idle, through the status poll', async () => {
+    const polled = createPrinter(
+      { transport: 'serial', port: '@simulator', baud: 115200, paper: 80 },
+      { simulatorDevicePath: sim.devicePath, pollIntervalMs: 50, statusTimeoutMs: 300 },
+    );
+    await printer.stop(); // one driver per port
+    printer = polled;
+    await polled.start();
+    expect(polled.status().state).toBe('ready');
+    const alert = new Promise<DeviceStatus>((resolve) => polled.onStatus((s) => s.code === 'paper-near-end' && resolve(s)));
+    sim.controls.set({ paperNearEnd: true });
+    expect(await alert).toMatchObject({ state: 'attention', message: expect.stringMatching(/replace the roll/) });
+  });
+
+  it('reports an unplugged printer mid-job as offline and starts reconnecting', async () => {
+    const reconnecting = new Promise<DeviceStatus>((resolve) => printer.onStatus((s) => s.state === 'reconnecting' && resolve(s)));
+    const job = new PrintJobRunner(printer).printTicket(sampleTicket());
+    await new Promise((r) => setTimeout(r, 15)); // the ticket takes ~57 ms on the wire
+    await sim.close();
+    const outcome = await job;
+    expect(outcome).toMatchObject({ status: 'failed', failure: 'offline', reprintable: true, virtualTicket: { headline: 'A023' } });
+    expect(await reconnecting).toMatchObject({ code: 'disconnected' });
+    sim = await startPrinterSimulator({ paper: 80 }); // for afterEach
+  });
 });
