@@ -92,7 +92,6 @@ export class EscPosPrinterDriver {
 
   /** Status before (don't print into a known fault), write, then status after (confirm). */
   async print(bytes: Uint8Array): Promise<PrintResult> {
-    const where = this.transport.description;
     if (!this.transport.bidirectional) {
       // A write-only device file cannot confirm; the write itself is all we know.
       return this.write(bytes).then((r) => r ?? { ok: true, nearEnd: false });
