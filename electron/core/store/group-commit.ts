@@ -8,6 +8,8 @@
 import type { Db } from './database.js';
 import { StoreFullError, isDiskFull } from './errors.js';
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 interface Job {
   run: () => unknown;
   resolve: (value: unknown) => void;
@@ -21,6 +23,10 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   onDiskFull?: (err: StoreFullError) => void;
   onCommit?: (count: number) => void;
+  /** Runs inside the transaction after the writes (e.g. write back cached counters). */
+  beforeCommit?: () => void;
+  /** The transaction was rolled back: drop state cached by the writes. */
+  afterRollback?: () => void;
 }
 
 export class GroupCommitter {
@@ -64,34 +70,53 @@ export class GroupCommitter {
     const jobs = this.queue;
     this.queue = [];
     if (jobs.length === 0) return;
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let result = this.commit(jobs, false);
+    if (result === 'redo') result = this.commit(jobs, true);
+    if (result === 'redo' || result === 'failed') return;
+    this.options.onCommit?.(jobs.length);
+    jobs.forEach((job, i) => {
+      const outcome = result[i];
+      if (outcome?.ok) job.resolve(outcome.value);
+      else job.reject(outcome?.error);
+    });
+  }
+
+  /**
+   * One transaction for all jobs. Optimistic first (no savepoints: they cost two extra
+   * statements per write); if a write fails, the attempt is rolled back ('redo') and
+   * redone with a savepoint per write so only the failing write is rejected.
+   * Disk full (or a failed COMMIT) rejects every job of the group ('failed').
+   */
+  private commit(jobs: Job[], isolated: boolean): Outcome[] | 'redo' | 'failed' {
+    const outcomes: Outcome[] = [];
     try {
       this.db
         .transaction(() => {
           for (const job of jobs) {
+            if (!isolated) {
+              outcomes.push({ ok: true, value: job.run() });
+              continue;
+            }
             try {
               outcomes.push({ ok: true, value: this.db.transaction(job.run)() });
             } catch (error) {
-              // Disk full inside one write dooms the whole transaction: rethrow.
-              if (isDiskFull(error)) throw error;
+              if (isDiskFull(error)) throw error; // dooms the whole transaction
               outcomes.push({ ok: false, error });
             }
           }
+          this.options.beforeCommit?.();
         })
         .immediate();
+      return outcomes;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.options.afterRollback?.();
+      if (!isolated && !isDiskFull(error)) return 'redo';
       const failure = isDiskFull(error) ? new StoreFullError(this.path, error) : error;
       if (failure instanceof StoreFullError) this.options.onDiskFull?.(failure);
       for (const job of jobs) job.reject(failure);
-      return;
+      return 'failed';
     }
-    this.options.onCommit?.(jobs.length);
-    jobs.forEach((job, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) job.resolve(outcome.value);
-      else job.reject(outcome?.error);
-    });
   }
 
   close(): void {

@@ -101,6 +101,8 @@ export class KioskStore extends EventEmitter<{ 'disk-full': [StoreFullError]; co
   private readonly committer: GroupCommitter;
   private readonly now: () => number;
   private readonly ticketTag: string;
+  /** Counters read once and bumped in memory; written back once per transaction. */
+  private readonly counters = new Map<string, { value: number; dirty: boolean }>();
 
   private constructor(private readonly options: KioskStoreOptions) {
     super();
@@ -116,6 +118,8 @@ export class KioskStore extends EventEmitter<{ 'disk-full': [StoreFullError]; co
       windowMs: options.groupCommitWindowMs ?? 0,
       onDiskFull: (err) => this.emit('disk-full', err),
       onCommit: (n) => this.emit('committed', n),
+      beforeCommit: () => this.writeBackCounters(),
+      afterRollback: () => this.counters.clear(),
     });
   }
 
@@ -304,16 +308,33 @@ export class KioskStore extends EventEmitter<{ 'disk-full': [StoreFullError]; co
   }
 
   // ------------------------------------------------------------------ internals
-  private bump(counter: string): number {
-    const row = this.statements
-      .get(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`)
-      .get(counter) as { value: number };
-    return row.value;
+  private bump(name: string): number {
+    let counter = this.counters.get(name);
+    if (!counter) {
+      const row = this.statements.get('SELECT value FROM counters WHERE name = ?').get(name) as { value: number } | undefined;
+      counter = { value: row?.value ?? 0, dirty: false };
+      this.counters.set(name, counter);
+    }
+    counter.value++;
+    counter.dirty = true;
+    return counter.value;
+  }
+
+  private writeBackCounters(): void {
+    const put = this.statements.get('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
+    for (const [name, counter] of this.counters) {
+      if (!counter.dirty) continue;
+      put.run(name, counter.value);
+      counter.dirty = false;
+    }
+    // Old days' ticket counters are never bumped again: keep the cache small.
+    if (this.counters.size > 64) this.counters.clear();
   }
 
   private enqueue(kind: RecordKind, payload: object, personal: object | null, at: number): { seq: number; idempotencyKey: string } {
     const seq = this.bump('outbox_seq');
-    const idempotencyKey = `${this.options.kioskId}:${randomUUID()}`;
+    // Sequence first so keys grow in index order (cheap appends), UUID so a rebuilt kiosk never reuses one.
+    const idempotencyKey = `${this.options.kioskId}:${String(seq).padStart(10, '0')}:${randomUUID()}`;
     this.statements
       .get(`INSERT INTO outbox (seq, idempotency_key, kind, payload, personal_enc, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
       .run(seq, idempotencyKey, kind, JSON.stringify(payload), personal ? this.cipher.encrypt(personal, outboxContext(seq)) : null, at);
