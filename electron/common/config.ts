@@ -45,6 +45,8 @@ export const kioskConfigSchema = z
       name: z.string().min(1),
       /** Administrative division code of the hall (6 digits). */
       regionCode: z.string().regex(/^\d{6}$/),
+      /** Base of the links in tickets' and receipts' QR codes (queue tracking, 好差评). */
+      trackingUrl: z.url().default('https://track.example.gov.cn/hall'),
     }),
     devices: z.object({
       idcard: idCardReaderConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200 }),

@@ -7,6 +7,18 @@
  */
 import { z } from 'zod';
 import { DEVICE_KINDS, DEVICE_STATES } from './device-status.js';
+import {
+  citizenOverviewSchema,
+  dataCheckViewSchema,
+  evaluationRequestSchema,
+  matterViewSchema,
+  printViewSchema,
+  submissionOutcomeSchema,
+  submitApplicationRequestSchema,
+  takeTicketRequestSchema,
+  ticketOutcomeSchema,
+} from './journey-schemas.js';
+import { proofType } from './central-api.js';
 
 export const deviceStatusSchema = z.object({
   device: z.enum(DEVICE_KINDS),
@@ -48,6 +60,8 @@ export const sessionViewSchema = z.object({
   /** 代办: the agent's own session carries the principals handled so far (masked). */
   principals: z.array(citizenViewSchema),
   activePrincipal: z.number().int().nullable(),
+  /** True while the agent is swiping principals' cards (代办 mode). */
+  proxyMode: z.boolean(),
 });
 
 export const kioskInfoSchema = z.object({
@@ -82,6 +96,24 @@ export const kioskContract = {
     getStatus: method(noArgs, kioskStatusSchema),
     /** Ends the citizen's session and clears their data in the core. */
     endSession: method(z.tuple([z.enum(['finished', 'idle', 'card-removed'])]), z.null()),
+    /** The matter catalog (shipped in assets/, refreshed from the central system). */
+    listMatters: method(noArgs, z.array(matterViewSchema)),
+    /** 政策找人, appointments today and the status of earlier applications, for the current subject. */
+    getCitizenOverview: method(noArgs, citizenOverviewSchema),
+    /** 一键取号: commits the ticket locally, then prints it (or returns the virtual ticket). */
+    takeTicket: method(z.tuple([takeTicketRequestSchema]), ticketOutcomeSchema),
+    /** Prints a ticket or receipt of this session again (补打). */
+    reprint: method(z.tuple([z.string().max(64)]), printViewSchema),
+    /** 数据查验: asks the central system live whether a proof is satisfied by its records. */
+    runDataCheck: method(z.tuple([z.object({ matterId: z.string().max(64), proofType })]), dataCheckViewSchema),
+    /** Submits a simple matter or a 一件事 bundle through the outbox and prints the receipt. */
+    submitApplication: method(z.tuple([submitApplicationRequestSchema]), submissionOutcomeSchema),
+    /** 好差评: a five-level rating, recorded and forwarded. */
+    submitEvaluation: method(z.tuple([evaluationRequestSchema]), z.null()),
+    /** 代办: the identified agent starts swiping principals' cards (true) or stops (false). */
+    setProxyMode: method(z.tuple([z.boolean()]), sessionViewSchema),
+    /** 代办: act for principal i, or for the agent (null). */
+    selectPrincipal: method(z.tuple([z.number().int().min(0).max(31).nullable()]), sessionViewSchema),
   },
   events: {
     deviceStatus: deviceStatusSchema,

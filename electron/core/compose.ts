@@ -1,50 +1,100 @@
 /**
  * The composition root shared by both shells: from a validated config it starts the
- * embedded central simulator and the device simulators where the config asks for
- * them, builds the devices and the sync link, and returns a started KioskCore.
+ * simulators the config asks for (dev/demo mode), opens the local store, links the
+ * central system (client + forwarder), builds the devices and the journeys, and
+ * returns a started KioskCore.
  */
 import type { KioskConfig } from '../common/config.js';
 import type { KioskInfo } from '../common/contract.js';
 import { KioskCore, type KioskDevices } from './kiosk-core.js';
-import { CentralHeartbeat } from './central-heartbeat.js';
+import { KioskStore } from './store/kiosk-store.js';
+import { resolveIdHashKey } from './store/crypto.js';
+import { CentralClient } from './sync/central-client.js';
+import { Forwarder } from './sync/forwarder.js';
+import { SyncLink } from './sync-link.js';
+import { Journeys } from './journeys/journeys.js';
+import { createIdCardReader } from './devices/idcard.js';
+import { createCitizenCardReader } from './devices/citizencard.js';
+import { createPrinter } from './devices/printer.js';
+import type { EmbeddedSimulators } from '../../scripts/sim/embedded.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
+  config: KioskConfig;
+  store: KioskStore;
+  forwarder: Forwarder;
   centralUrl: string;
+  /** Present in dev/demo mode: the simulators behind '@simulator' and 'embedded'. */
+  simulators: EmbeddedSimulators;
   close(): Promise<void>;
 }
 
 export interface ComposeOptions {
   shell: KioskInfo['shell'];
-  /** Heartbeat period; tests shorten it. */
+  /** Heartbeat period of the central link; tests shorten it. */
   heartbeatMs?: number;
+  /** Where the printer simulator writes ticket PNGs (null: don't render). */
+  printerOutputDir?: string | null;
+  /** Department verifications complete after this long in the embedded central simulator. */
+  verificationDelayMs?: number;
+  /** Device driver timings (tests shorten polling). */
+  pollIntervalMs?: number;
 }
 
-export async function composeKiosk(config: KioskConfig, options: ComposeOptions): Promise<ComposedKiosk> {
-  const closers: Array<() => Promise<void>> = [];
-  let centralUrl = config.central.url;
-  if (centralUrl === 'embedded') {
-    // Dev and demo mode: the simulator runs in this process (scripts/ is not shipped in a package).
-    const { startCentralStub } = await import('../../scripts/sim/central-stub.js');
-    const central = await startCentralStub();
-    closers.push(central.close);
-    centralUrl = central.url;
-  }
-  const devices: KioskDevices = {};
-  const sync = new CentralHeartbeat({
-    baseUrl: centralUrl,
-    token: config.central.token ?? process.env.KIOSK_CENTRAL_TOKEN,
-    timeoutMs: config.central.timeoutMs,
-    ...(options.heartbeatMs ? { intervalMs: options.heartbeatMs } : {}),
-  });
-  const core = new KioskCore({ config, shell: options.shell, devices, sync });
-  await core.start();
-  return {
-    core,
-    centralUrl,
-    async close() {
-      await core.stop();
-      for (const close of closers.reverse()) await close();
-    },
+export async function composeKiosk(given: KioskConfig, options: ComposeOptions): Promise<ComposedKiosk> {
+  const closers: Array<() => Promise<void> | void> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
   };
+  try {
+    let config = given;
+    let simulators: EmbeddedSimulators = {};
+    const embedded = await import('../../scripts/sim/embedded.js').catch(() => null);
+    if (embedded?.needsSimulators(given)) {
+      const started = await embedded.startEmbeddedSimulators(given, {
+        ...(options.printerOutputDir !== undefined ? { printerOutputDir: options.printerOutputDir } : {}),
+        ...(options.verificationDelayMs !== undefined ? { verificationDelayMs: options.verificationDelayMs } : {}),
+      });
+      closers.push(started.close);
+      config = started.config;
+      simulators = started.simulators;
+    } else if (given.central.url === 'embedded') {
+      throw new Error("central.url is 'embedded' but the simulators (scripts/sim) are not shipped with this build: set the central API URL");
+    }
+
+    const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir) });
+    closers.push(() => store.close());
+    const token = config.central.token ?? process.env.KIOSK_CENTRAL_TOKEN ?? '';
+    const central = new CentralClient({ baseUrl: config.central.url, token, timeoutMs: config.central.timeoutMs });
+    const forwarder = new Forwarder({ store, client: central, ...(options.heartbeatMs ? { heartbeatIntervalMs: options.heartbeatMs } : {}) });
+    const sync = new SyncLink(forwarder, store);
+    // Wake the forwarder as soon as a record is committed: tickets reach the centre within a heartbeat.
+    store.on('committed', () => forwarder.kick());
+
+    const poll = options.pollIntervalMs;
+    const devices: KioskDevices = {};
+    if (config.devices.idcard) devices.idcard = createIdCardReader(config.devices.idcard, poll ? { pollIntervalMs: poll } : {});
+    if (config.devices.citizencard) devices.citizencard = createCitizenCardReader(config.devices.citizencard, poll ? { pollMs: poll } : {});
+    if (config.devices.printer) devices.printer = createPrinter(config.devices.printer);
+
+    const journeys = new Journeys({
+      store,
+      central,
+      printer: devices.printer,
+      hallName: config.hall.name,
+      kioskId: config.kioskId,
+      trackingBaseUrl: config.hall.trackingUrl,
+      onStoreFull: (message) => sync.markNotAccepting(message),
+    });
+    journeys.catalog.seedFromFile();
+    void journeys.catalog.refresh();
+
+    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys });
+    await core.start();
+    closers.push(() => core.stop());
+    return { core, config, store, forwarder, centralUrl: config.central.url, simulators, close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
 }

@@ -12,8 +12,24 @@ import type {
   KioskApi,
   KioskInfo,
   KioskStatus,
+  SessionView,
   SyncStatus,
 } from '../common/contract.js';
+import type { ProofType } from '../common/central-api.js';
+import type {
+  CitizenOverview,
+  DataCheckView,
+  EvaluationRequest,
+  MatterView,
+  PrintView,
+  SubmissionOutcome,
+  SubmitApplicationRequest,
+  TakeTicketRequest,
+  TicketOutcome,
+} from '../common/journey-schemas.js';
+import type { Journeys } from './journeys/journeys.js';
+import { JourneyError } from './journeys/errors.js';
+import { guardStoreWrite } from './journeys/store-guard.js';
 import { TypedEmitter } from '../common/emitter.js';
 import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } from './devices/types.js';
 import { SessionManager } from './session.js';
@@ -39,6 +55,8 @@ export interface KioskCoreOptions {
   shell: KioskInfo['shell'];
   devices: KioskDevices;
   sync: SyncStatusSource;
+  /** The citizen journeys (store, central, printing); absent in shells' unit tests. */
+  journeys?: Journeys;
   now?: () => number;
 }
 
@@ -49,6 +67,7 @@ export class KioskCore implements KioskApi {
   private readonly shell: KioskInfo['shell'];
   private readonly devices: KioskDevices;
   private readonly sync: SyncStatusSource;
+  private readonly journeysImpl: Journeys | undefined;
   private readonly now: () => number;
   private readonly unsubscribers: Unsubscribe[] = [];
 
@@ -57,6 +76,7 @@ export class KioskCore implements KioskApi {
     this.shell = options.shell;
     this.devices = options.devices;
     this.sync = options.sync;
+    this.journeysImpl = options.journeys;
     this.now = options.now ?? Date.now;
     this.sessions = new SessionManager(this.now);
   }
@@ -97,8 +117,74 @@ export class KioskCore implements KioskApi {
   }
 
   async endSession(_reason: 'finished' | 'idle' | 'card-removed'): Promise<null> {
+    this.journeysImpl?.state.clear();
     if (this.sessions.end()) this.events.emit('session', null);
     return null;
+  }
+
+  async listMatters(): Promise<MatterView[]> {
+    return this.journeys().catalog.list();
+  }
+
+  async getCitizenOverview(): Promise<CitizenOverview> {
+    const j = this.journeys();
+    const subject = this.subject();
+    const overview = await j.lookups.overview(subject.idNumber);
+    j.state.setAppointments(this.sessions.subjectKey(), overview.appointments);
+    return overview;
+  }
+
+  async takeTicket(request: TakeTicketRequest): Promise<TicketOutcome> {
+    const j = this.journeys();
+    const appointments = j.state.appointments(this.sessions.subjectKey()).map((a) => a.appointmentId);
+    return j.tickets.take(this.subject(), request, appointments);
+  }
+
+  async reprint(jobId: string): Promise<PrintView> {
+    return this.journeys().print.reprint(jobId);
+  }
+
+  async runDataCheck(request: { matterId: string; proofType: ProofType }): Promise<DataCheckView> {
+    return this.journeys().applications.runDataCheck(this.applicant(), request.matterId, request.proofType);
+  }
+
+  async submitApplication(request: SubmitApplicationRequest): Promise<SubmissionOutcome> {
+    return this.journeys().applications.submit(this.applicant(), request);
+  }
+
+  async submitEvaluation(request: EvaluationRequest): Promise<null> {
+    const { store } = this.journeys().options;
+    await guardStoreWrite(() => store.recordEvaluation(request));
+    return null;
+  }
+
+  async setProxyMode(on: boolean): Promise<SessionView> {
+    this.subject();
+    const view = this.sessions.setProxyMode(on);
+    this.events.emit('session', view);
+    return view;
+  }
+
+  async selectPrincipal(index: number | null): Promise<SessionView> {
+    this.subject();
+    const view = this.sessions.selectPrincipal(index);
+    this.events.emit('session', view);
+    return view;
+  }
+
+  private journeys(): Journeys {
+    if (!this.journeysImpl) throw new JourneyError('no-session', 'this kiosk has no store or central link configured');
+    return this.journeysImpl;
+  }
+
+  private subject() {
+    const subject = this.sessions.subject();
+    if (!subject) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    return subject;
+  }
+
+  private applicant() {
+    return { subject: this.subject(), agent: this.sessions.agentFor(), key: this.sessions.subjectKey() };
   }
 
   deviceStatuses(): DeviceStatus[] {
@@ -116,6 +202,9 @@ export class KioskCore implements KioskApi {
 
   private attachReader(reader: CardReaderDevice): void {
     this.unsubscribers.push(reader.onCard((event) => this.cardRead(event)));
+    if (reader.onCardError) {
+      this.unsubscribers.push(reader.onCardError(() => this.events.emit('notice', { code: 'card-read-failed', level: 'warning', at: this.now() })));
+    }
     this.unsubscribers.push(
       reader.onCardRemoved(() => {
         // A contact citizen card left in the slot is the session; pulling it out ends it.
@@ -126,6 +215,19 @@ export class KioskCore implements KioskApi {
   }
 
   private cardRead(event: CardReadEvent): void {
+    const current = this.sessions.current();
+    if (current?.proxyMode) {
+      // 代办: the agent's own card again changes nothing; anyone else's is a principal.
+      if (event.identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(event.identity));
+      return;
+    }
+    if (current && current.citizen.idNumber === event.identity.idNumber && current.activePrincipal === null) {
+      // The same citizen swiping again (e.g. to see their applications): keep the session.
+      this.events.emit('notice', { code: 'card-read-again', level: 'info', at: this.now() });
+      return;
+    }
+    // A different citizen: the previous one's data goes before the new one's arrives.
+    this.journeysImpl?.state.clear();
     this.events.emit('session', this.sessions.start(event));
   }
 

@@ -40,6 +40,7 @@ interface ActiveSession {
   /** 代办: principals identified by the agent in this session, each kept apart. */
   principals: Identity[];
   activePrincipal: number | null;
+  proxyMode: boolean;
 }
 
 export class SessionManager {
@@ -57,6 +58,7 @@ export class SessionManager {
       citizen: event.identity,
       principals: [],
       activePrincipal: null,
+      proxyMode: false,
     };
     return this.view()!;
   }
@@ -72,10 +74,41 @@ export class SessionManager {
     return p === null ? this.active.citizen : (this.active.principals[p] ?? null);
   }
 
+  /** Key that keeps each subject's journey state apart ('agent' or 'principal:<i>'). */
+  subjectKey(): string {
+    const p = this.active?.activePrincipal ?? null;
+    return p === null ? 'agent' : `principal:${p}`;
+  }
+
+  /** The agent, when the subject is a principal (代办); null otherwise. */
+  agentFor(): Identity | null {
+    return this.active && this.active.activePrincipal !== null ? this.active.citizen : null;
+  }
+
+  setProxyMode(on: boolean): SessionView {
+    if (!this.active) throw new Error('no session: the agent must identify first');
+    this.active.proxyMode = on;
+    return this.view()!;
+  }
+
+  /** A principal's card read in proxy mode: the same card twice selects it again rather than adding a copy. */
   addPrincipal(identity: Identity): SessionView {
     if (!this.active) throw new Error('no session: the agent must identify first');
-    this.active.principals.push(identity);
-    this.active.activePrincipal = this.active.principals.length - 1;
+    const existing = this.active.principals.findIndex((p) => p.idNumber === identity.idNumber);
+    if (existing >= 0) {
+      scrub(identity);
+      this.active.activePrincipal = existing;
+    } else {
+      this.active.principals.push(identity);
+      this.active.activePrincipal = this.active.principals.length - 1;
+    }
+    return this.view()!;
+  }
+
+  selectPrincipal(index: number | null): SessionView {
+    if (!this.active) throw new Error('no session');
+    if (index !== null && !this.active.principals[index]) throw new Error(`no principal ${index} in this session`);
+    this.active.activePrincipal = index;
     return this.view()!;
   }
 
@@ -90,6 +123,7 @@ export class SessionManager {
       citizen: citizenView(s.citizen, now),
       principals: s.principals.map((p) => citizenView(p, now)),
       activePrincipal: s.activePrincipal,
+      proxyMode: s.proxyMode,
     };
   }
 

@@ -14,6 +14,7 @@ const session: SessionView = {
   citizen: { displayName: '张*', maskedIdNumber: '330***********123X', cardType: 'resident', age: 40, elderly: false, idNumberValid: true },
   principals: [],
   activePrincipal: null,
+  proxyMode: false,
 };
 
 function fakeClient() {

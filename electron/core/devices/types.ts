@@ -21,6 +21,8 @@ export interface CardReaderDevice extends DeviceSupervisor {
   onCard(listener: (event: CardReadEvent) => void): Unsubscribe;
   /** Fired when the card that produced the last event leaves the reader. */
   onCardRemoved(listener: () => void): Unsubscribe;
+  /** A card was presented but could not be read or used (the citizen is told to try again). */
+  onCardError?(listener: (error: Error) => void): Unsubscribe;
 }
 
 export type PrintFailure = 'offline' | 'cover-open' | 'paper-out' | 'cutter-error' | 'error';

@@ -1,0 +1,19 @@
+/** Typed refusals of a journey step: `code` reaches the renderer, which says it in plain words. */
+export class JourneyError extends Error {
+  constructor(
+    readonly code:
+      | 'no-session'
+      | 'unknown-matter'
+      | 'not-at-kiosk'
+      | 'commitment-required'
+      | 'not-eligible'
+      | 'unknown-appointment'
+      | 'unknown-print-job'
+      | 'store-full'
+      | 'not-in-proxy-mode',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JourneyError';
+  }
+}

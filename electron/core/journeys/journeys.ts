@@ -1,0 +1,54 @@
+/**
+ * The citizen's journeys behind the kiosk API: one object the core delegates to,
+ * built from the store, the central client and the printer.
+ */
+import type { KioskStore } from '../store/kiosk-store.js';
+import type { CentralClient } from '../sync/central-client.js';
+import type { PrinterDevice } from '../devices/types.js';
+import type { PrintJobOutcome } from '../printing/print-job.js';
+import { MatterCatalog } from './catalog.js';
+import { JourneyState } from './journey-state.js';
+import { PrintDesk } from './print-desk.js';
+import { TicketDesk } from './ticket-desk.js';
+import { ApplicationDesk } from './application-desk.js';
+import { CitizenLookups } from './citizen-lookups.js';
+
+export interface JourneysOptions {
+  store: KioskStore;
+  central: CentralClient | null;
+  printer: PrinterDevice | undefined;
+  hallName: string;
+  kioskId: string;
+  trackingBaseUrl: string;
+  now?: () => number;
+  onStoreFull?: (message: string) => void;
+  onPrintOutcome?: (outcome: PrintJobOutcome) => void;
+}
+
+export class Journeys {
+  readonly state = new JourneyState();
+  readonly catalog: MatterCatalog;
+  readonly print: PrintDesk;
+  readonly tickets: TicketDesk;
+  readonly applications: ApplicationDesk;
+  readonly lookups: CitizenLookups;
+
+  constructor(readonly options: JourneysOptions) {
+    const { store, central } = options;
+    this.catalog = new MatterCatalog(store, central);
+    this.print = new PrintDesk(options.printer, this.state, options.onPrintOutcome);
+    const common = {
+      store,
+      central,
+      print: this.print,
+      hallName: options.hallName,
+      kioskId: options.kioskId,
+      trackingBaseUrl: options.trackingBaseUrl,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.onStoreFull ? { onStoreFull: options.onStoreFull } : {}),
+    };
+    this.tickets = new TicketDesk(common);
+    this.applications = new ApplicationDesk({ ...common, catalog: this.catalog, state: this.state });
+    this.lookups = new CitizenLookups(store, central, this.catalog);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Development and demo mode: starts the simulators a config asks for ('@simulator'
+ * ports, central url 'embedded') and returns the config with their real addresses.
+ * The kiosk core loads this module only when such values are present.
+ */
+import path from 'node:path';
+import { SIMULATOR, type KioskConfig } from '../../electron/common/config.js';
+import { startIdCardSimulator, type RunningIdCardSimulator } from './idcard/index.js';
+import { startCitizenCardSimulator, type CitizenCardSimulator } from './citizencard/index.js';
+import { startPrinterSimulator, type PrinterSimulator } from './printer/index.js';
+import { startCentralSimulator, type CentralSimulator } from './central/server.js';
+
+export interface EmbeddedSimulators {
+  idcard?: RunningIdCardSimulator;
+  citizencard?: CitizenCardSimulator;
+  printer?: PrinterSimulator;
+  central?: CentralSimulator;
+}
+
+/** A token the embedded central simulator accepts (any 8+ character token is, without a token map). */
+export const EMBEDDED_CENTRAL_TOKEN = 'embedded-dev-token';
+
+export function needsSimulators(config: KioskConfig): boolean {
+  const { idcard, citizencard, printer } = config.devices;
+  return (
+    config.central.url === 'embedded' ||
+    (idcard?.transport === 'serial' && idcard.port === SIMULATOR) ||
+    (citizencard?.transport === 'serial' && citizencard.port === SIMULATOR) ||
+    (printer?.transport === 'serial' && printer.port === SIMULATOR)
+  );
+}
+
+export async function startEmbeddedSimulators(
+  config: KioskConfig,
+  options: { printerOutputDir?: string | null; verificationDelayMs?: number } = {},
+): Promise<{ config: KioskConfig; simulators: EmbeddedSimulators; close(): Promise<void> }> {
+  const simulators: EmbeddedSimulators = {};
+  const resolved: KioskConfig = structuredClone(config);
+  const close = async () => {
+    await Promise.allSettled(Object.values(simulators).map((s: { close(): Promise<void> }) => s.close()));
+  };
+  try {
+    const { idcard, citizencard, printer } = resolved.devices;
+    if (idcard?.transport === 'serial' && idcard.port === SIMULATOR) {
+      simulators.idcard = await startIdCardSimulator();
+      idcard.port = simulators.idcard.devicePath;
+    }
+    if (citizencard?.transport === 'serial' && citizencard.port === SIMULATOR) {
+      simulators.citizencard = await startCitizenCardSimulator();
+      citizencard.port = simulators.citizencard.devicePath;
+    }
+    if (printer?.transport === 'serial' && printer.port === SIMULATOR) {
+      simulators.printer = await startPrinterSimulator({
+        paper: printer.paper,
+        // A real 115200 line: the kiosk must cope with a printer slower than its CPU.
+        baud: printer.baud,
+        outputDir: options.printerOutputDir === undefined ? path.join(config.dataDir, 'printer-sim') : options.printerOutputDir,
+      });
+      printer.port = simulators.printer.devicePath;
+    }
+    if (resolved.central.url === 'embedded') {
+      simulators.central = await startCentralSimulator({
+        dataDir: path.join(config.dataDir, 'central-sim'),
+        verificationDelayMs: options.verificationDelayMs ?? 60_000,
+      });
+      resolved.central.url = simulators.central.url;
+      resolved.central.token ??= EMBEDDED_CENTRAL_TOKEN;
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { config: resolved, simulators, close };
+}
