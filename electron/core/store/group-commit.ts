@@ -99,8 +99,10 @@ export class GroupCommitter {
             }
             try {
               outcomes.push({ ok: true, value: this.db.transaction(job.run)() });
+              this.options.beforeCommit?.(); // persist cached state so a later failure can drop the cache
             } catch (error) {
               if (isDiskFull(error)) throw error; // dooms the whole transaction
+              this.options.afterRollback?.(); // the savepoint undid this write: so must the cache
               outcomes.push({ ok: false, error });
             }
           }

@@ -51,6 +51,9 @@ describe('KioskStore', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(store.outbox.counts().pending).toBe(2);
+    // The failed write's sequence number was rolled back with it: no gap.
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.seq : null))).toEqual([1, null, 2]);
+    expect((await store.issueTicket({ queue: 'A' })).seq).toBe(3);
   });
 
   it('keeps the application personal data encrypted and wipes it on delivery', async () => {
