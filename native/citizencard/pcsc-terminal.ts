@@ -23,6 +23,8 @@ export interface PcscReader {
   connect(options: { share_mode: number; protocol: number }, cb: (err: unknown, protocol: number) => void): void;
   disconnect(disposition: number, cb: (err: unknown) => void): void;
   transmit(data: Buffer, resLen: number, protocol: number, cb: (err: unknown, response: Buffer) => void): void;
+  /** Stops the reader's status-watching thread. */
+  close(): void;
 }
 export interface PcscBinding {
   on(event: 'reader', listener: (reader: PcscReader) => void): unknown;
@@ -65,6 +67,8 @@ export function pcscdAnswers(socketPath: string, timeoutMs = 1000): Promise<bool
 export class PcscTerminal implements CardTerminal {
   private context: PcscBinding | undefined;
   private reader: PcscReader | undefined;
+  /** Every reader the context announced: each runs a status thread that must be closed. */
+  private readers = new Set<PcscReader>();
   private state = 0;
   private atr = new Uint8Array(0);
   private lost: string | undefined;
@@ -90,6 +94,7 @@ export class PcscTerminal implements CardTerminal {
       context.on('reader', (reader) => {
         // Every reader emits 'error' when pcscd goes; an unheard 'error' would crash the process.
         reader.on('error', () => undefined);
+        this.readers.add(reader);
         if (this.reader || (this.options.reader && !reader.name.includes(this.options.reader))) return;
         this.reader = reader;
         this.state = 0;
@@ -126,6 +131,8 @@ export class PcscTerminal implements CardTerminal {
     this.context = undefined;
     this.reader = undefined;
     this.state = 0;
+    for (const reader of this.readers) reader.close();
+    this.readers.clear();
     context?.close();
   }
 
