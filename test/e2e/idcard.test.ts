@@ -99,6 +99,27 @@ describe('ID-card reader over a real PTY', () => {
     await until(() => removals === removedBefore + 2, 'second removal');
   });
 
+  it('with a reader that halts a read card (find answers 80 while it stays), still one event per presentation', async () => {
+    await sim.handleControl({ op: 'halt-after-read', enabled: true });
+    try {
+      const before = cards.length;
+      await sim.handleControl({ op: 'insert', card: 'resident-1' });
+      await until(() => cards.length === before + 1, 'first read');
+      const readAt = performance.now();
+      await until(() => findsSince(readAt) >= 10, 'ten more polls');
+      expect(cards.length).toBe(before + 1);
+      await sim.handleControl({ op: 'remove' });
+      const removedBefore = removals;
+      await sim.handleControl({ op: 'insert', card: 'resident-1' });
+      await until(() => cards.length === before + 2, 'read after re-presenting');
+      // Such a reader cannot tell "halted" from "gone": removal is reported as soon as it stops seeing the card.
+      await until(() => removals > removedBefore, 'removal reported');
+      await sim.handleControl({ op: 'remove' });
+    } finally {
+      await sim.handleControl({ op: 'halt-after-read', enabled: false });
+    }
+  });
+
   it('reads through a corrupted checksum, garbage, a truncated reply and a slow byte-by-byte reply', async () => {
     await sim.handleControl({ op: 'fault', fault: 'corrupt-checksum', command: 'readTextPhoto' });
     expect((await swipe('resident-3')).identity.name).toBe('王建国');

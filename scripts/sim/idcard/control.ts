@@ -14,6 +14,7 @@ export type IdCardSimCommand =
   | { op: 'clear-faults' }
   | { op: 'sam-fault'; sw3?: number | null }
   | { op: 'fail-reads'; count: number }
+  | { op: 'halt-after-read'; enabled: boolean }
   | { op: 'unplug' }
   | { op: 'replug' }
   | { op: 'pace'; baud: number | null }
@@ -28,6 +29,7 @@ export interface IdCardSimState {
   plugged: boolean;
   card: string | null;
   samFault: number | null;
+  haltAfterRead: boolean;
   paceBaud: number | null;
   devicePath: string;
 }
@@ -37,6 +39,7 @@ function stateOf(sim: IdCardSimulator): IdCardSimState {
     plugged: sim.plugged,
     card: sim.responder.card?.id ?? null,
     samFault: sim.responder.samFault ?? null,
+    haltAfterRead: sim.responder.haltAfterRead,
     paceBaud: sim.paceBaud ?? null,
     devicePath: sim.devicePath,
   };
@@ -72,6 +75,9 @@ export async function handleControl(sim: IdCardSimulator, command: IdCardSimComm
         break;
       case 'fail-reads':
         sim.responder.readFailures = command.count;
+        break;
+      case 'halt-after-read':
+        sim.responder.haltAfterRead = command.enabled;
         break;
       case 'unplug':
         await sim.unplug();

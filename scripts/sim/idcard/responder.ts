@@ -10,11 +10,27 @@ import type { SimPerson } from './people.js';
 export const SIM_SAM_ID = Uint8Array.from([0x05, 0x00, 0x01, 0x00, 0x20, 0x26, 0x11, 0x23, 0x00, 0x00, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc]);
 
 export class SamResponder {
-  card: SimPerson | undefined;
+  private current: SimPerson | undefined;
+  /**
+   * Some readers halt a card once it is read: find answers 80 until it leaves and
+   * comes back (PROTOCOLS.md §1). Others keep answering 9F. Both are simulated.
+   */
+  haltAfterRead = false;
+  private halted = false;
   /** SW3 that SAM status (and every card command) answers while the SAM is broken, e.g. 0x60. */
   samFault: number | undefined;
   /** The next N read commands answer 41 (read failed). */
   readFailures = 0;
+
+  get card(): SimPerson | undefined {
+    return this.current;
+  }
+
+  /** Putting a card down (or taking it away) always starts a new presentation. */
+  set card(person: SimPerson | undefined) {
+    this.current = person;
+    this.halted = false;
+  }
 
   respond(request: Uint8Array): { command: CommandName | undefined; reply: Uint8Array } {
     const command = commandOf(request);
@@ -35,7 +51,7 @@ export class SamResponder {
       case 'samId':
         return this.status(0x90, SIM_SAM_ID);
       case 'findCard':
-        return this.card ? this.status(0x9f, [0, 0, 0, 0]) : this.status(0x80);
+        return this.card && !this.halted ? this.status(0x9f, [0, 0, 0, 0]) : this.status(0x80);
       case 'selectCard':
         return this.card ? this.status(0x90, new Uint8Array(8)) : this.status(0x81);
       case 'readTextPhoto':
@@ -52,6 +68,7 @@ export class SamResponder {
       this.readFailures--;
       return this.status(0x41);
     }
+    this.halted = this.haltAfterRead;
     const text = encodeCardText(this.card);
     const photo = fakePhoto(this.card);
     const fingerprint = withFingerprint ? new Uint8Array(1024).fill(0x43) : undefined;
