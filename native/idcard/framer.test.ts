@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FrameAssembler, SamFrameTransform, type FramerEvent } from './framer.js';
+import { FrameAssembler, type FramerEvent } from './framer.js';
+import { SamFrameTransform } from './frame-stream.js';
 
 const hex = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((h) => parseInt(h, 16)));
 // From PROTOCOLS.md §1.

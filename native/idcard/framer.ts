@@ -2,10 +2,9 @@
  * Frame assembly for the SAM protocol: arbitrary chunks in (one byte at a time, or
  * several frames at once), whole checksum-verified frames out. Resyncs on the
  * preamble after garbage, refuses lengths over the limit, and drops a partial frame
- * when the line goes quiet. `FrameAssembler` is pure (the caller passes the time);
- * `SamFrameTransform` wraps it as a Node stream for serialport pipelines.
+ * when the line goes quiet. Pure (the caller passes the time; no Node APIs);
+ * frame-stream.ts wraps it as a Node stream for serialport pipelines.
  */
-import { Transform, type TransformCallback } from 'node:stream';
 import { DEFAULT_MAX_LEN, HEADER_LENGTH, PREAMBLE, xorChecksum } from './protocol.js';
 
 export type DiscardReason = 'garbage' | 'bad-length' | 'too-long' | 'bad-checksum' | 'timeout';
@@ -22,13 +21,11 @@ export interface FramerOptions {
   interByteTimeoutMs?: number;
 }
 
-const PREAMBLE_BUFFER = Buffer.from(PREAMBLE);
-
 export class FrameAssembler {
   readonly minLen: number;
   readonly maxLen: number;
   readonly interByteTimeoutMs: number;
-  private readonly buffer: Buffer;
+  private readonly buffer: Uint8Array;
   private start = 0;
   private end = 0;
   private lastByteAt = 0;
@@ -38,7 +35,7 @@ export class FrameAssembler {
     this.maxLen = options.maxLen ?? DEFAULT_MAX_LEN;
     this.interByteTimeoutMs = options.interByteTimeoutMs ?? 250;
     // Room for one whole frame waiting plus one more frame's worth of input.
-    this.buffer = Buffer.alloc(2 * (HEADER_LENGTH + this.maxLen));
+    this.buffer = new Uint8Array(2 * (HEADER_LENGTH + this.maxLen));
   }
 
   /** Bytes held back waiting for the rest of a frame (never more than one frame). */
@@ -109,7 +106,7 @@ export class FrameAssembler {
         this.dropNonPreamblePrefix(events);
         return;
       }
-      const at = this.buffer.subarray(this.start, this.end).indexOf(PREAMBLE_BUFFER);
+      const at = this.findPreamble();
       if (at < 0) {
         // Keep the tail that may be the start of a preamble split across chunks.
         this.discard(events, 'garbage', available - (PREAMBLE.length - 1));
@@ -132,9 +129,20 @@ export class FrameAssembler {
         this.discard(events, 'bad-checksum', 1);
         continue;
       }
-      events.push({ type: 'frame', frame: Uint8Array.prototype.slice.call(this.buffer, this.start, frameEnd) });
+      events.push({ type: 'frame', frame: this.buffer.slice(this.start, frameEnd) });
       this.start = frameEnd;
     }
+  }
+
+  /** Offset from `start` of the first whole preamble in the buffer, or -1. */
+  private findPreamble(): number {
+    const last = this.end - PREAMBLE.length;
+    for (let i = this.buffer.indexOf(PREAMBLE[0]!, this.start); i >= 0 && i <= last; i = this.buffer.indexOf(PREAMBLE[0]!, i + 1)) {
+      if (this.buffer[i + 1] === PREAMBLE[1] && this.buffer[i + 2] === PREAMBLE[2] && this.buffer[i + 3] === PREAMBLE[3] && this.buffer[i + 4] === PREAMBLE[4]) {
+        return i - this.start;
+      }
+    }
+    return -1;
   }
 
   /** With fewer bytes than a preamble, drop leading bytes that cannot start one. */
@@ -148,56 +156,5 @@ export class FrameAssembler {
   private isPreamblePrefix(from: number): boolean {
     for (let i = from, j = 0; i < this.end; i++, j++) if (this.buffer[i] !== PREAMBLE[j]) return false;
     return true;
-  }
-}
-
-/**
- * Stream form: writes raw chunks, reads whole frames (object mode). Discards are
- * emitted as 'discard' events ({reason, bytes}) so the driver can log and count them.
- */
-export class SamFrameTransform extends Transform {
-  private readonly assembler: FrameAssembler;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(options: FramerOptions = {}) {
-    super({ readableObjectMode: true });
-    this.assembler = new FrameAssembler(options);
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.deliver(this.assembler.push(chunk, Date.now()));
-    this.armTimer();
-    callback();
-  }
-
-  override _flush(callback: TransformCallback): void {
-    if (this.timer) clearTimeout(this.timer);
-    const dropped = this.assembler.reset();
-    if (dropped > 0) this.emit('discard', { type: 'discard', reason: 'timeout', bytes: dropped });
-    callback();
-  }
-
-  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
-    if (this.timer) clearTimeout(this.timer);
-    callback(error);
-  }
-
-  private deliver(events: FramerEvent[]): void {
-    for (const event of events) {
-      if (event.type === 'frame') this.push(event.frame);
-      else this.emit('discard', event);
-    }
-  }
-
-  private armTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.assembler.buffered === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.deliver(this.assembler.expire(Date.now()));
-      this.armTimer();
-    }, this.assembler.interByteTimeoutMs);
-    this.timer.unref?.();
   }
 }

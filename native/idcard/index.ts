@@ -7,6 +7,7 @@ export * from './tables.js';
 export * from './text.js';
 export * from './photo.js';
 export * from './framer.js';
+export * from './frame-stream.js';
 export * from './hid-wrap.js';
 export * from './transport.js';
 export * from './hid-transport.js';
