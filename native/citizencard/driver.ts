@@ -133,8 +133,9 @@ export class CitizenCardDriver {
   }
 
   private cardFailed(error: CitizenCardError): void {
-    // A card pulled out mid-read is tried again when it comes back; others are reported once per insertion.
-    this.cardHandled = error.code !== 'card-removed';
+    // Reported once per insertion, even 'card-removed': the card is read again only after the
+    // reader has seen the slot empty, so a glitching card cannot flood the screen with errors.
+    this.cardHandled = true;
     for (const l of this.listeners.cardError) l(error);
   }
 

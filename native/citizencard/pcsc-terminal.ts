@@ -163,7 +163,12 @@ export class PcscTerminal implements CardTerminal {
         withTimeout(
           new Promise<Uint8Array>((resolve, reject) =>
             reader.transmit(Buffer.from(command), 258, protocol, (err, response) =>
-              err ? reject(pcscError(err, reader.name)) : resolve(new Uint8Array(response)),
+              err
+                ? reject(pcscError(err, reader.name))
+                : response.length === 0
+                  ? // A card always answers SW1 SW2; nothing back means it left the reader (vpcd does this).
+                    reject(new CitizenCardError('card-removed', `card in ${reader.name} stopped answering mid-read (no status word): probably pulled out`))
+                  : resolve(new Uint8Array(response)),
             ),
           ),
           timeoutMs,

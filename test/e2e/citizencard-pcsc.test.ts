@@ -62,6 +62,18 @@ describe('citizen card through pcscd + vpcd', () => {
     await events.next('removed');
   });
 
+  it('reports a card pulled out mid-read, and reads it when it is put back', async () => {
+    await card.controls.handleControl({ action: 'insert', card: 'zhang-wei', pullAfterApdus: 4 });
+    const pulled = await events.next('error');
+    expect(pulled.error.code).toBe('card-removed');
+    expect(pulled.error.citizenMessage).toMatch(/读卡完成前不要取出/);
+    await events.next('removed');
+    await card.controls.handleControl({ action: 'insert', card: 'zhang-wei' });
+    expect((await events.next('card')).event.identity.name).toBe('张伟');
+    await card.controls.handleControl({ action: 'remove' });
+    await events.next('removed');
+  });
+
   it('withdraws the card when pcscd (the reader) goes away and reads it again when it is back', async () => {
     await card.controls.handleControl({ action: 'insert', card: 'bao-yun' });
     expect((await events.next('card')).event.identity.name).toBe('包云');

@@ -78,6 +78,16 @@ describe('citizen card over a serial framed reader (real PTY)', () => {
     expect(events.count('error')).toBe(2);
   });
 
+  it('reports a card pulled out mid-read, and reads it when it is put back', async () => {
+    await sim.controls.handleControl({ action: 'insert', card: 'ma-li', pullAfterApdus: 5 });
+    expect((await events.next('error')).error.code).toBe('card-removed');
+    await events.next('removed');
+    await sim.controls.handleControl({ action: 'insert', card: 'ma-li' });
+    expect((await events.next('card')).event.identity.name).toBe('马丽');
+    await sim.controls.handleControl({ action: 'remove' });
+    await events.next('removed');
+  });
+
   it('reads through line noise without losing the reader (the framer resyncs)', async () => {
     const statusesBefore = events.count('status');
     await sim.controls.handleControl({ action: 'noise', bytes: 9 });

@@ -6,7 +6,8 @@ import { CARDS, cardByKey, type CardProfile } from './cards.js';
 
 export type CitizenCardControlCommand =
   | { action: 'list' }
-  | { action: 'insert'; card: string }
+  /** pullAfterApdus: the citizen pulls the card out after that many APDUs (mid-read). */
+  | { action: 'insert'; card: string; pullAfterApdus?: number }
   | { action: 'remove' }
   | { action: 'unplug' } // the reader stops answering (cable pulled)
   | { action: 'replug' }
@@ -21,8 +22,12 @@ export interface CitizenCardSimState {
 export type CitizenCardControlResult = ({ ok: true } & CitizenCardSimState) | { ok: false; error: string };
 
 /** What a simulator must provide; `handleControl` is built on top of it. */
+export interface InsertOptions {
+  pullAfterApdus?: number;
+}
+
 export interface CitizenCardSlot {
-  insert(card: CardProfile): Promise<void>;
+  insert(card: CardProfile, options?: InsertOptions): Promise<void>;
   remove(): void;
   inserted(): CardProfile | undefined;
   plugged(): boolean;
@@ -51,7 +56,7 @@ export function createControls(slot: CitizenCardSlot): CitizenCardControls {
             return state();
           case 'insert':
             if (typeof c.card !== 'string') return { ok: false, error: 'insert needs "card": one of ' + CARDS.map((x) => x.key).join(', ') };
-            await slot.insert(cardByKey(c.card));
+            await slot.insert(cardByKey(c.card), typeof c.pullAfterApdus === 'number' ? { pullAfterApdus: c.pullAfterApdus } : {});
             return state();
           case 'remove':
             slot.remove();

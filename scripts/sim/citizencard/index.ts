@@ -47,7 +47,7 @@ export function startPcscCardSimulator(options: { port?: number; host?: string }
   return {
     controls: createControls({
       // Not awaited: while pcscd is away the card waits for it, as a card left in a reader does.
-      insert: async (profile) => void card.insert(profile),
+      insert: async (profile, options) => void card.insert(profile, options),
       remove: () => card.remove(),
       inserted: () => card.inserted,
       plugged: () => true,

@@ -7,11 +7,13 @@ import { SerialPort } from 'serialport';
 import { CMD, READER_STATUS, REPLY_BIT, SLOT, stxEtxCodec, type Frame } from '../../../native/citizencard/frame-codec.js';
 import { SocialSecurityApplet } from './applet.js';
 import type { CardProfile } from './cards.js';
-import type { CitizenCardSlot } from './controls.js';
+import type { CitizenCardSlot, InsertOptions } from './controls.js';
 
 export class SerialCardReaderSim implements CitizenCardSlot {
   private applet: SocialSecurityApplet | undefined;
   private powered = false;
+  /** APDUs the card answers before the citizen pulls it out (Infinity: stays in). */
+  private apdusLeft = Infinity;
   private silent = false;
   private pendingNoise = 0;
   private readonly framer = stxEtxCodec.createFramer();
@@ -28,8 +30,9 @@ export class SerialCardReaderSim implements CitizenCardSlot {
     return new SerialCardReaderSim(port);
   }
 
-  async insert(card: CardProfile): Promise<void> {
+  async insert(card: CardProfile, options: InsertOptions = {}): Promise<void> {
     this.applet = new SocialSecurityApplet(card);
+    this.apdusLeft = options.pullAfterApdus ?? Infinity;
     this.powered = false;
   }
   remove(): void {
@@ -81,6 +84,10 @@ export class SerialCardReaderSim implements CitizenCardSlot {
       case CMD.apdu:
         if (!applet) return reply(READER_STATUS.noCard);
         if (!this.powered) return reply(READER_STATUS.notPowered);
+        if (this.apdusLeft-- <= 0) {
+          this.remove(); // pulled out mid-read
+          return reply(READER_STATUS.noCard);
+        }
         return reply(READER_STATUS.ok, applet.process(frame.data));
       default:
         return reply(READER_STATUS.unknownCommand);

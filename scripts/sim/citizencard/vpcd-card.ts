@@ -8,6 +8,7 @@
 import net from 'node:net';
 import { SocialSecurityApplet } from './applet.js';
 import type { CardProfile } from './cards.js';
+import type { InsertOptions } from './controls.js';
 
 export interface VpcdCardOptions {
   host?: string;
@@ -18,6 +19,8 @@ export interface VpcdCardOptions {
 
 export class VpcdCard {
   private applet: SocialSecurityApplet | undefined;
+  /** APDUs the card answers before the citizen pulls it out (Infinity: stays in). */
+  private apdusLeft = Infinity;
   private socket: net.Socket | undefined;
   private retry: NodeJS.Timeout | undefined;
   private connectedOnce: Promise<void> | undefined;
@@ -30,9 +33,10 @@ export class VpcdCard {
   }
 
   /** Puts a card in the virtual reader; resolves once vpcd has accepted the connection. */
-  insert(card: CardProfile): Promise<void> {
+  insert(card: CardProfile, options: InsertOptions = {}): Promise<void> {
     this.remove();
     this.applet = new SocialSecurityApplet(card);
+    this.apdusLeft = options.pullAfterApdus ?? Infinity;
     this.connectedOnce = new Promise<void>((resolve) => {
       this.resolveConnected = resolve;
     });
@@ -84,6 +88,10 @@ export class VpcdCard {
       if (control === 0x04) return applet.card.atr;
       // 00 power off, 01 power on, 02 reset: the chip starts over; vpcd expects no answer.
       applet.reset();
+      return undefined;
+    }
+    if (this.apdusLeft-- <= 0) {
+      queueMicrotask(() => this.remove()); // pulled out mid-read: the command gets no answer
       return undefined;
     }
     return applet.process(message);
