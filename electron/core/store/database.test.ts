@@ -13,7 +13,7 @@ describe('openDatabase', () => {
     const path = tempFile();
     const db = openDatabase(path);
     const all = loadMigrations();
-    expect(all.map((m) => m.name).slice(0, 2)).toEqual(['001_init.sql', '002_sync_state.sql']);
+    expect(all.map((m) => m.name).slice(0, 3)).toEqual(['001_init.sql', '002_sync_state.sql', '003_applications_by_outbox_seq.sql']);
     expect(db.pragma('user_version', { simple: true })).toBe(all.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL

@@ -127,7 +127,6 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       this.retryAt = null;
       this.lastError = null;
       this.setOnline(true);
-      this.store.setSyncState(LAST_SUCCESS, String(this.now()));
       this.emit('delivered', settled);
       return settled;
     } catch (err) {
@@ -151,6 +150,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     this.store.db.transaction(() => {
       this.store.outbox.markDelivered(delivered, this.now());
       for (const p of poisoned) this.store.outbox.quarantine(p.seq, p.reason);
+      this.store.setSyncState(LAST_SUCCESS, String(this.now())); // same transaction: one fsync per batch
     }).immediate();
     for (const p of poisoned) this.quarantineAlert(p);
     return delivered.length + poisoned.length;
