@@ -2,7 +2,7 @@
  * The driver's conversation against a scripted in-memory transport (one layer, so a
  * stand-in is right here; the real PTY runs are in test/e2e/idcard.test.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IdCardDriver, type DriverStatus, type IdCardRead } from './driver.js';
 import type { SamTransport, TransportSink } from './transport.js';
 import { hex, readReply, REPLIES, REQUESTS, RESIDENT_ZHANG, textBlock } from './test-vectors.js';
@@ -145,5 +145,37 @@ describe('IdCardDriver', () => {
     present = true;
     await until(() => reads > readsThen, 'a new attempt after removal');
     expect(cards).toHaveLength(0);
+  });
+});
+
+describe('reconnect backoff', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('doubles the wait between attempts from the minimum up to the cap', async () => {
+    vi.useFakeTimers();
+    const openedAt: number[] = [];
+    const driver = new IdCardDriver({
+      reconnectMinMs: 100,
+      reconnectMaxMs: 400,
+      transport: () => ({
+        description: '/dev/ttyUSB0',
+        open: () => {
+          openedAt.push(Date.now());
+          return Promise.reject(new Error('cannot open ID reader on /dev/ttyUSB0'));
+        },
+        write: () => Promise.resolve(),
+        close: () => Promise.resolve(),
+      }),
+    });
+    const start = Date.now();
+    driver.start();
+    await vi.advanceTimersByTimeAsync(2000);
+    await driver.stop();
+    const gaps = openedAt.slice(1).map((t, i) => t - openedAt[i]!);
+    expect(openedAt[0]).toBe(start);
+    expect(gaps.slice(0, 6)).toEqual([100, 200, 400, 400, 400, 400]);
+    expect(driver.status().state).toBe('stopped');
   });
 });
