@@ -39,6 +39,8 @@ export interface ComposeOptions {
   verificationDelayMs?: number;
   /** Device driver timings (tests shorten polling). */
   pollIntervalMs?: number;
+  /** Devices given ready-made instead of built from the config (benchmarks inject card events directly). */
+  devices?: KioskDevices;
 }
 
 export async function composeKiosk(given: KioskConfig, options: ComposeOptions): Promise<ComposedKiosk> {
@@ -72,10 +74,10 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     store.on('committed', () => forwarder.kick());
 
     const poll = options.pollIntervalMs;
-    const devices: KioskDevices = {};
-    if (config.devices.idcard) devices.idcard = createIdCardReader(config.devices.idcard, poll ? { pollIntervalMs: poll } : {});
-    if (config.devices.citizencard) devices.citizencard = createCitizenCardReader(config.devices.citizencard, poll ? { pollMs: poll } : {});
-    if (config.devices.printer) devices.printer = createPrinter(config.devices.printer);
+    const devices: KioskDevices = { ...options.devices };
+    if (config.devices.idcard && !devices.idcard) devices.idcard = createIdCardReader(config.devices.idcard, poll ? { pollIntervalMs: poll } : {});
+    if (config.devices.citizencard && !devices.citizencard) devices.citizencard = createCitizenCardReader(config.devices.citizencard, poll ? { pollMs: poll } : {});
+    if (config.devices.printer && !devices.printer) devices.printer = createPrinter(config.devices.printer);
 
     const journeys = new Journeys({
       store,

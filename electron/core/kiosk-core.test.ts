@@ -3,48 +3,18 @@ import { KioskCore } from './kiosk-core.js';
 import { ageOn } from './session.js';
 import { TypedEmitter } from '../common/emitter.js';
 import { testConfig } from '../../test/support/kiosk.js';
-import type { CardReaderDevice } from './devices/types.js';
-import type { CardReadEvent, Identity } from '../common/identity.js';
-import type { DeviceStatus } from '../common/device-status.js';
+import { InjectedCardReader, residentIdentity as identity } from '../../test/support/injected-reader.js';
 import type { SessionView, SyncStatus } from '../common/contract.js';
 
 const syncStatus: SyncStatus = { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true };
 
-function fakeReader(device: 'idcard' | 'citizencard') {
-  const events = new TypedEmitter<{ card: CardReadEvent; removed: undefined; status: DeviceStatus }>();
-  const reader: CardReaderDevice = {
-    start: async () => events.emit('status', { device, state: 'ready', message: 'ok', at: 1 }),
-    stop: async () => {},
-    status: () => ({ device, state: 'ready', message: 'ok', at: 1 }),
-    onStatus: (l) => events.on('status', l),
-    onCard: (l) => events.on('card', l),
-    onCardRemoved: (l) => events.on('removed', () => l()),
-  };
-  return { reader, events };
-}
-
-const identity = (): Identity => ({
-  cardType: 'resident',
-  name: '王小明',
-  sex: 'male',
-  nation: '汉',
-  birthDate: '1950-03-07',
-  address: '浙江省杭州市上城区解放路1号',
-  idNumber: '330102195003071234',
-  idNumberValid: true,
-  issuer: '杭州市公安局上城分局',
-  validFrom: '2015-01-01',
-  validTo: 'long-term',
-  extra: {},
-});
-
 function makeCore() {
-  const id = fakeReader('idcard');
-  const cc = fakeReader('citizencard');
+  const id = new InjectedCardReader('idcard');
+  const cc = new InjectedCardReader('citizencard');
   const core = new KioskCore({
     config: testConfig('/tmp/k'),
     shell: 'browser',
-    devices: { idcard: id.reader, citizencard: cc.reader },
+    devices: { idcard: id, citizencard: cc },
     sync: { start: async () => {}, stop: async () => {}, status: () => syncStatus, onStatus: (l) => new TypedEmitter<{ s: SyncStatus }>().on('s', l) },
     now: () => Date.parse('2026-11-23T10:00:00+08:00'),
   });
@@ -57,11 +27,11 @@ describe('KioskCore', () => {
   it('starts a session with a masked view on a card read', async () => {
     const { core, id, sessions } = makeCore();
     await core.start();
-    id.events.emit('card', { source: 'idcard', identity: identity(), readAt: 1 });
+    id.present(identity());
     expect(sessions).toHaveLength(1);
     const view = sessions[0]!;
-    expect(view.citizen).toEqual({ displayName: '王**', maskedIdNumber: '330***********1234', cardType: 'resident', age: 76, elderly: true, idNumberValid: true });
-    expect(JSON.stringify(view)).not.toContain('330102195003071234');
+    expect(view.citizen).toEqual({ displayName: '王**', maskedIdNumber: '330***********1232', cardType: 'resident', age: 76, elderly: true, idNumberValid: true });
+    expect(JSON.stringify(view)).not.toContain('330102195003071232');
     expect(JSON.stringify(view)).not.toContain('解放路');
   });
 
@@ -69,7 +39,7 @@ describe('KioskCore', () => {
     const { core, id, sessions } = makeCore();
     await core.start();
     const card = identity();
-    id.events.emit('card', { source: 'idcard', identity: card, readAt: 1 });
+    id.present(card);
     await core.endSession('finished');
     expect(sessions.at(-1)).toBeNull();
     expect(core.sessions.current()).toBeNull();
@@ -80,11 +50,11 @@ describe('KioskCore', () => {
   it('ends a citizen-card session when the card is pulled out, not an ID-card one', async () => {
     const { core, id, cc, sessions } = makeCore();
     await core.start();
-    id.events.emit('card', { source: 'idcard', identity: identity(), readAt: 1 });
-    id.events.emit('removed', undefined);
+    id.present(identity());
+    id.remove();
     expect(core.sessions.current()).not.toBeNull();
-    cc.events.emit('card', { source: 'citizencard', identity: { ...identity(), cardType: 'social-security' }, readAt: 2 });
-    cc.events.emit('removed', undefined);
+    cc.present({ ...identity({ idNumber: '330102199007042349', name: '李梅' }), cardType: 'social-security' });
+    cc.remove();
     await expect.poll(() => sessions.at(-1)).toBeNull();
   });
 
@@ -105,5 +75,38 @@ describe('ageOn', () => {
     expect(ageOn('1956-11-23', now)).toBe(70);
     expect(ageOn('1956-11-24', now)).toBe(69);
     expect(ageOn('not a date', now)).toBe(0);
+  });
+});
+
+describe('KioskCore proxy handling (代办)', () => {
+  it('keeps each principal apart and clears them all at the end', async () => {
+    const { core, id, sessions } = makeCore();
+    await core.start();
+    id.present(identity({ name: '代办人', idNumber: '330106198503151238', birthDate: '1985-03-15' }));
+    await core.setProxyMode(true);
+    const principals = ['330102199007042349', '330105197811223458', '330106199202084566'];
+    for (const idNumber of principals) id.present(identity({ idNumber }));
+    id.present(identity({ idNumber: principals[0]! }));
+    const view = sessions.at(-1)!;
+    expect(view.proxyMode).toBe(true);
+    expect(view.principals.map((p) => p.maskedIdNumber)).toEqual(['330***********2349', '330***********3458', '330***********4566']);
+    expect(view.activePrincipal).toBe(0);
+    expect(core.sessions.subject()?.idNumber).toBe(principals[0]);
+    expect(core.sessions.subjectKey()).toBe('principal:0');
+    expect(core.sessions.agentFor()?.name).toBe('代办人');
+    await core.selectPrincipal(null);
+    expect(core.sessions.subject()?.name).toBe('代办人');
+    await expect(core.selectPrincipal(7)).rejects.toThrow();
+    await core.endSession('finished');
+    expect(core.sessions.current()).toBeNull();
+  });
+
+  it('tells the citizen when a card could not be read', async () => {
+    const { core, id } = makeCore();
+    const notices: string[] = [];
+    core.events.on('notice', (n) => notices.push(n.code));
+    await core.start();
+    id.fail(new Error('read failed'));
+    expect(notices).toEqual(['card-read-failed']);
   });
 });
