@@ -31,6 +31,18 @@ describe('citizen journeys through the core', () => {
     await expect.poll(async () => (await t.kiosk.core.getStatus()).devices.map((d) => d.state), { timeout: 15_000 }).toEqual(['ready', 'ready', 'ready']);
   });
 
+  it('tells the citizen when a card on the reader cannot be read', async () => {
+    const notices: string[] = [];
+    const off = t.kiosk.core.events.on('notice', (n) => notices.push(n.code));
+    await t.simulators.idcard!.handleControl({ op: 'fail-reads', count: 3 });
+    await t.simulators.idcard!.handleControl({ op: 'insert', card: 'resident-2' });
+    await expect.poll(() => notices, { timeout: 10_000 }).toContain('card-read-failed');
+    await t.simulators.idcard!.handleControl({ op: 'remove' });
+    off();
+    expect(t.kiosk.core.sessions.current()).toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+  });
+
   it('identifies a citizen from a swipe and shows only masked data', async () => {
     const view = await identify('resident-1');
     expect(view.citizen.maskedIdNumber).toBe('330***********1238');

@@ -93,5 +93,9 @@ export function createIdCardReader(config: IdCardReaderConfig, options: IdCardRe
     onCardRemoved(listener: () => void) {
       return driver.on('removed', () => listener());
     },
+    // A card on the reader that could not be read after the retries: the citizen is told to lay it flat again.
+    onCardError(listener: (error: Error) => void) {
+      return driver.on('readError', (message) => listener(new Error(message)));
+    },
   };
 }
