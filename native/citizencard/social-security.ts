@@ -3,7 +3,7 @@
  * select the application by AID, then EF05 (card data) and EF06 (holder data), and
  * read their TLV records. Where a SELECT fails the records are read by SFI instead.
  */
-import { describeStatus, hexOf, readRecordById, readRecordBySfi, selectByAid, selectFile, type ResponseApdu } from './apdu.js';
+import { describeStatus, hexOf, readRecordById, readRecordBySfi, selectByAid, selectFile, toHex, type ResponseApdu } from './apdu.js';
 import { CitizenCardError } from './errors.js';
 import { asciiText, bcdDate, gbkText, nationName, smallCode } from './fields.js';
 import { findTag, parseTlv } from './tlv.js';
@@ -88,7 +88,14 @@ class FileReader {
     }
     // Records are TLV with the record id as tag; a few cards return the bare value.
     const tagged = parseTlvOrUndefined(r.data);
-    return (tagged && findTag(tagged, spec.id)) ?? (r.data.length === spec.length ? r.data : tagged?.[0]?.value ?? r.data);
+    const value = tagged && findTag(tagged, spec.id);
+    if (value) return value;
+    if (r.data.length === spec.length) return r.data;
+    if (r.data.length === 0) return undefined;
+    throw new CitizenCardError(
+      'read-failed',
+      `record ${hex2(spec.id)} of EF${hex2(this.file.fileId & 0xff)} is malformed (${toHex(r.data.subarray(0, 8))}${r.data.length > 8 ? ' …' : ''}): ask the citizen to re-insert the card`,
+    );
   }
 }
 
