@@ -5,6 +5,10 @@ describe('maskIdNumber', () => {
   it('keeps the first 3 and last 4 of an 18-character ID', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
   });
+  it('masks an old 15-digit ID and is idempotent on a masked one', () => {
+    expect(maskIdNumber('110105491231002')).toBe('110********1002');
+    expect(maskIdNumber('110***********002X')).toBe('110***********002X');
+  });
   it('never returns the birth date part', () => {
     expect(maskIdNumber('330102199003071234')).not.toContain('19900307');
   });

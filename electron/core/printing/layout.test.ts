@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatChinaTime, labelValue, maskIdForPaper, wrap } from './layout.js';
+import { displayWidth, formatChinaTime, labelValue, wrap } from './layout.js';
 
 describe('print layout helpers', () => {
   it('counts Chinese characters as two columns', () => {
@@ -18,14 +18,6 @@ describe('print layout helpers', () => {
   it('spreads label and value across the line, or stacks them when they do not fit', () => {
     expect(labelValue('前面：', '5 人', 16)).toEqual(['前面：      5 人']);
     expect(labelValue('自助机编号：', 'XH-KIOSK-0001', 20)).toEqual(['自助机编号：', 'XH-KIOSK-0001']);
-  });
-
-  it('never leaves a full ID number on paper', () => {
-    expect(maskIdForPaper('11010519491231002X')).toBe('110***********002X');
-    expect(maskIdForPaper('110***********002X')).toBe('110***********002X');
-    expect(maskIdForPaper('110105491231002')).toBe('110********1002');
-    expect(maskIdForPaper('H1234567')).toBe('H*****67');
-    expect(maskIdForPaper('1234')).toBe('****');
   });
 
   it('prints China Standard Time whatever the machine time zone', () => {

@@ -56,13 +56,6 @@ export function labelValue(label: string, value: string, columns: number): strin
   return [label, ...wrap(value, columns)];
 }
 
-/** ID numbers on paper: first 3 and last 4 kept (18 chars), first 1 and last 2 otherwise. */
-export function maskIdForPaper(id: string): string {
-  const s = id.trim();
-  const [head, tail] = s.length >= 15 ? [3, 4] : s.length > 4 ? [1, 2] : [0, 0];
-  return s.slice(0, head) + '*'.repeat(s.length - head - tail) + s.slice(s.length - tail);
-}
-
 const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',

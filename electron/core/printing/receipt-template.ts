@@ -1,7 +1,8 @@
 /** The application receipt (办件回执): how each former proof was satisfied, next steps, QR codes. */
 import { EscPosEncoder } from '../../../native/printer/encoder.js';
 import type { PrinterProfile } from '../../../native/printer/profiles.js';
-import { formatChinaTime, labelValue, maskIdForPaper, wrap } from './layout.js';
+import { formatChinaTime, labelValue, wrap } from './layout.js';
+import { maskIdNumber } from '../../common/masking.js';
 import type { ProofResolution, ReceiptPrintModel } from './models.js';
 import { heading } from './ticket-template.js';
 
@@ -26,7 +27,7 @@ export function encodeReceipt(model: ReceiptPrintModel, profile: PrinterProfile)
   for (const line of wrap(`办理事项：${model.matter}`, cols, '　　　　　')) e.line(line);
   e.text('申请编号：').bold(true).line(model.applicationNumber).bold(false);
   const rows: Array<[string, string]> = [];
-  if (model.idNumber) rows.push(['申请人证件', maskIdForPaper(model.idNumber)]);
+  if (model.idNumber) rows.push(['申请人证件', maskIdNumber(model.idNumber)]);
   rows.push(['提交时间', formatChinaTime(model.submittedAt)], ['自助机编号', model.kioskId]);
   for (const [label, value] of rows) for (const line of labelValue(`${label}：`, value, cols)) e.line(line);
   e.separator('-');

@@ -1,7 +1,8 @@
 /** The queue ticket (排队凭条), laid out for 58 mm and 80 mm paper. */
 import { EscPosEncoder } from '../../../native/printer/encoder.js';
 import type { PrinterProfile } from '../../../native/printer/profiles.js';
-import { displayWidth, formatChinaTime, labelValue, maskIdForPaper, wrap } from './layout.js';
+import { displayWidth, formatChinaTime, labelValue, wrap } from './layout.js';
+import { maskIdNumber } from '../../common/masking.js';
 import type { TicketPriorityMark, TicketPrintModel } from './models.js';
 
 export const PRIORITY_LABEL: Record<TicketPriorityMark, string> = {
@@ -34,7 +35,7 @@ export function encodeTicket(model: TicketPrintModel, profile: PrinterProfile): 
     ['取号时间', formatChinaTime(model.issuedAt)],
     ['自助机编号', model.kioskId],
   ];
-  if (model.idNumber) rows.push(['证件号码', maskIdForPaper(model.idNumber)]);
+  if (model.idNumber) rows.push(['证件号码', maskIdNumber(model.idNumber)]);
   for (const [label, value] of rows) for (const line of labelValue(`${label}：`, value, cols)) e.line(line);
   e.separator('-').align('center').qr(model.trackingUrl, { size: profile.paperMm === 80 ? 6 : 5, errorLevel: 'M' });
   e.line('微信/支付宝扫码查看排队进度').align('left').newline();
