@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { KioskStore } from './store/index.js';
 import type { KioskState } from './store/types.js';
-import { translate, type MessageKey } from './i18n/i18n.js';
+import { translate, type Locale, type MessageKey } from './i18n/i18n.js';
 import { selectLocale } from './store/slices/ui/selectors.js';
 
 export const StoreContext = createContext<KioskStore | null>(null);
@@ -14,7 +14,13 @@ export function useKiosk<T>(selector: (s: KioskState) => T): T {
   return useStore(store, selector);
 }
 
-export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function useT(): Translate {
   const locale = useKiosk(selectLocale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
+}
+
+export function useLocale(): Locale {
+  return useKiosk(selectLocale);
 }

@@ -5,6 +5,12 @@ import type { KioskState } from './types.js';
 import { createDevicesSlice } from './slices/devices/actions.js';
 import { createSessionSlice } from './slices/session/actions.js';
 import { createUiSlice } from './slices/ui/actions.js';
+import { createMattersSlice } from './slices/matters/actions.js';
+import { createOverviewSlice } from './slices/overview/actions.js';
+import { createJourneySlice } from './slices/journey/actions.js';
+import { createApplicationSlice } from './slices/application/actions.js';
+import { createProxySlice } from './slices/proxy/actions.js';
+import { createIdleSlice } from './slices/idle/actions.js';
 
 export type KioskStore = StoreApi<KioskState>;
 
@@ -13,6 +19,12 @@ export function createKioskStore(client: KioskClient): KioskStore {
     ...createDevicesSlice(set, get, client),
     ...createSessionSlice(set, get, client),
     ...createUiSlice(set, get, client),
+    ...createMattersSlice(set, get, client),
+    ...createOverviewSlice(set, get, client),
+    ...createJourneySlice(set, get, client),
+    ...createApplicationSlice(set, get, client),
+    ...createProxySlice(set, get, client),
+    ...createIdleSlice(set, get, client),
   }));
 }
 

@@ -1,26 +1,52 @@
 import type { SessionView } from '../../../../electron/common/contract.js';
 import type { SliceCreator } from '../../types.js';
+import { clearedCitizenData } from '../../citizen-data.js';
+import { subjectKeyOf } from './selectors.js';
 import { initialSessionState, type SessionState } from './state.js';
 
 export interface SessionActions {
-  /** The core identified a citizen, or ended the session (null). */
+  /** The core identified a citizen, updated the session (代办), or ended it (null). */
   sessionChanged(session: SessionView | null): void;
-  /** The citizen pressed "finish" (or the idle countdown ran out). */
+  /** The citizen pressed 结束办理 (after the evaluation) or the idle countdown ran out. */
   sessionFinished(reason: 'finished' | 'idle'): Promise<void>;
+  /** 结束办理 pressed: the evaluation comes first, then the session ends. */
+  finishRequested(): void;
 }
 
 export const createSessionSlice: SliceCreator<SessionState & SessionActions> = (set, get, client) => ({
   ...initialSessionState,
   sessionChanged: (session) => {
-    const wasOpen = get().session !== null;
+    const previous = get().session;
+    if (!session) {
+      set(clearedCitizenData(get()));
+      return;
+    }
+    if (previous?.sessionId !== session.sessionId) {
+      // A new citizen: nothing of the previous one may survive, whatever screen we were on.
+      set({
+        ...clearedCitizenData(get()),
+        session,
+        screen: 'citizen-home',
+        elderlyMode: get().elderlyMode || session.citizen.elderly,
+        lastActivityAt: Date.now(),
+      });
+      void get().overviewRequested();
+      if (!get().catalog) void get().catalogRequested();
+      return;
+    }
     set({ session });
-    if (session && !wasOpen) get().navigate('citizen-home');
-    if (!session) get().navigate('attract');
+    const key = subjectKeyOf(session.activePrincipal);
+    if (previous.activePrincipal !== session.activePrincipal && !get().overviews[key]) void get().overviewRequested();
   },
   sessionFinished: async (reason) => {
     // Clear the screen first: the citizen's data must not linger while the core answers.
-    set({ session: null });
-    get().navigate('attract');
-    await client.endSession(reason);
+    set(clearedCitizenData(get()));
+    try {
+      await client.endSession(reason);
+    } catch (error) {
+      // The screen is already clear; the core ends the session itself on its own timeout.
+      console.error('kiosk: endSession failed', error);
+    }
   },
+  finishRequested: () => get().navigate('evaluation'),
 });

@@ -7,15 +7,30 @@ export interface UiActions {
   navigate(screen: Screen): void;
   localeChosen(locale: Locale): void;
   elderlyModeToggled(): void;
+  muteToggled(): void;
   kioskInfoLoaded(info: KioskInfo): void;
   noticeShown(notice: Notice | null): void;
+  noticeDismissed(): void;
+  /** A call to the core failed: keep only the code (the message may be technical). */
+  callFailed(method: string, error: unknown): void;
+  problemDismissed(): void;
+}
+
+/** The code of a failed call: KioskCallError carries one; anything else is an internal error. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'internal-error';
 }
 
 export const createUiSlice: SliceCreator<UiState & UiActions> = (set) => ({
   ...initialUiState,
-  navigate: (screen) => set({ screen }),
+  navigate: (screen) => set({ screen, problem: null }),
   localeChosen: (locale) => set({ locale }),
   elderlyModeToggled: () => set((s) => ({ elderlyMode: !s.elderlyMode })),
+  muteToggled: () => set((s) => ({ muted: !s.muted })),
   kioskInfoLoaded: (kioskInfo) => set({ kioskInfo, locale: kioskInfo.locale }),
   noticeShown: (notice) => set({ notice }),
+  noticeDismissed: () => set({ notice: null }),
+  callFailed: (method, error) => set({ problem: { method, code: errorCode(error), at: Date.now() } }),
+  problemDismissed: () => set({ problem: null }),
 });

@@ -1,0 +1,38 @@
+import { useContext, useEffect } from 'react';
+import { StoreContext, useKiosk, useT } from '../hooks.js';
+import { selectIdleRemaining, selectIdleWarning } from '../store/slices/idle/selectors.js';
+
+/** Ticks the idle clock, counts any touch or key as activity, and shows the warning with 继续办理. */
+export function IdleWatcher() {
+  const store = useContext(StoreContext);
+  const t = useT();
+  const warning = useKiosk(selectIdleWarning);
+  const remaining = useKiosk(selectIdleRemaining);
+  const acted = useKiosk((s) => s.userActed);
+
+  useEffect(() => {
+    if (!store) return;
+    const onActivity = () => store.getState().userActed(Date.now());
+    const timer = setInterval(() => store.getState().clockTicked(Date.now()), 1000);
+    window.addEventListener('pointerdown', onActivity, true);
+    window.addEventListener('keydown', onActivity, true);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('pointerdown', onActivity, true);
+      window.removeEventListener('keydown', onActivity, true);
+    };
+  }, [store]);
+
+  if (!warning || remaining === null) return null;
+  return (
+    <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" data-testid="idle-warning">
+      <div className="dialog">
+        <h2 id="idle-title">{t('idle.title')}</h2>
+        <p data-testid="idle-remaining">{t('idle.body', { n: remaining })}</p>
+        <button type="button" className="big-button" data-testid="idle-continue" autoFocus onClick={() => acted(Date.now())}>
+          {t('idle.continue')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useKiosk, useT } from '../hooks.js';
+import { messageKeyOr } from '../i18n/i18n.js';
+import { selectNotice, selectProblem } from '../store/slices/ui/selectors.js';
+
+/** The core's notices and failed calls, in plain words with what to do next; never a stack trace. */
+export function NoticeBanner() {
+  const t = useT();
+  const notice = useKiosk(selectNotice);
+  const problem = useKiosk(selectProblem);
+  const dismissNotice = useKiosk((s) => s.noticeDismissed);
+  const dismissProblem = useKiosk((s) => s.problemDismissed);
+  if (!notice && !problem) return null;
+  const items = [
+    notice && {
+      id: 'notice',
+      level: notice.level,
+      code: notice.code,
+      text: t(messageKeyOr(`notice.${notice.code}`, `notice.${notice.level}`)),
+      dismiss: dismissNotice,
+    },
+    problem && {
+      id: 'problem',
+      level: 'error' as const,
+      code: problem.code,
+      text: t(messageKeyOr(`problem.${problem.code}`, 'problem.generic')),
+      dismiss: dismissProblem,
+    },
+  ].filter((item) => !!item);
+  return (
+    <div className="notices" role="alert">
+      {items.map((item) => (
+        <div key={item.id} className={`notice notice-${item.level}`} data-testid={item.id} data-code={item.code}>
+          <span className="notice-text">{item.text}</span>
+          <button type="button" className="chip dark" data-testid={`${item.id}-dismiss`} onClick={item.dismiss}>
+            {t('ui.ok')}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

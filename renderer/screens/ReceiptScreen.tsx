@@ -1,0 +1,59 @@
+import { useKiosk, useLocale, useT } from '../hooks.js';
+import { formatTime } from '../i18n/i18n.js';
+import { selectLastSubmission } from '../store/slices/application/selectors.js';
+import { PrintResult } from '../components/PrintResult.js';
+import { SubjectBanner } from '../components/SubjectBanner.js';
+
+/** The receipt: every application (one per department for a 一件事) with each proof's outcome. */
+export function ReceiptScreen() {
+  const t = useT();
+  const locale = useLocale();
+  const submission = useKiosk(selectLastSubmission);
+  const navigate = useKiosk((s) => s.navigate);
+  const finish = useKiosk((s) => s.finishRequested);
+  if (!submission) return null;
+  const awaiting = submission.applications.some((a) => a.state === 'awaiting-verification');
+  return (
+    <main className="screen receipt" data-testid="screen-receipt" data-bundle={submission.bundle}>
+      <SubjectBanner />
+      <h2>{t(submission.bundle ? 'receipt.bundleTitle' : 'receipt.title')}</h2>
+      <ol className={`application-list ${submission.bundle ? 'progress-list' : ''}`}>
+        {submission.applications.map((a) => (
+          <li key={a.applicationId} className={`application state-${a.state}`} data-testid="application" data-state={a.state}>
+            <p className="application-head">
+              <span className="matter-name">{a.matterName}</span>
+              <span className="badge">{t(a.state === 'accepted' ? 'receipt.accepted' : 'receipt.awaiting')}</span>
+            </p>
+            <p className="app-no">{t('receipt.appNo', { no: a.applicationNo })}</p>
+            <ul className="proof-list">
+              {a.proofs.map((p) => (
+                <li key={p.proofType} className="proof" data-testid={`outcome-${p.proofType}`} data-satisfied-by={p.satisfiedBy} data-fell-back={p.fellBack}>
+                  <span className="proof-former">{p.formerProof}</span>
+                  <span className="proof-how">
+                    <span className="badge">{t(`proof.${p.satisfiedBy}`)}</span>
+                    {p.summary}
+                    {p.promisedBy !== null && ` · ${t('receipt.promised', { time: formatTime(locale, p.promisedBy) })}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {awaiting && (
+        <p className="how-to-learn" data-testid="how-to-learn">
+          {t('receipt.howToLearn')}
+        </p>
+      )}
+      <PrintResult print={submission.print} />
+      <div className="button-row">
+        <button type="button" className="big-button" data-testid="receipt-done" onClick={finish}>
+          {t('ticket.done')}
+        </button>
+        <button type="button" className="big-button secondary" data-testid="receipt-more" onClick={() => navigate('citizen-home')}>
+          {t('ticket.more')}
+        </button>
+      </div>
+    </main>
+  );
+}

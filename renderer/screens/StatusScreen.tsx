@@ -1,0 +1,48 @@
+import { useKiosk, useLocale, useT } from '../hooks.js';
+import { formatTime } from '../i18n/i18n.js';
+import { selectApplicationStatuses, selectOverview } from '../store/slices/overview/selectors.js';
+import { NavRow } from '../components/NavRow.js';
+import { SubjectBanner } from '../components/SubjectBanner.js';
+
+/** 我的办件: open applications and department verifications with their state. */
+export function StatusScreen() {
+  const t = useT();
+  const locale = useLocale();
+  const overview = useKiosk(selectOverview);
+  const applications = useKiosk(selectApplicationStatuses);
+  return (
+    <main className="screen status" data-testid="screen-status">
+      <SubjectBanner />
+      <h2>{t('apps.title')}</h2>
+      {!overview && <p className="hint">{t('apps.loading')}</p>}
+      {overview && !overview.live && <p className="hint" data-testid="status-offline">{t('apps.offline')}</p>}
+      {overview && applications.length === 0 && <p data-testid="status-none">{t('apps.none')}</p>}
+      <ul className="application-list">
+        {applications.map((a) => (
+          <li key={a.applicationId} className={`application state-${a.state}`} data-testid="status-application" data-state={a.state}>
+            <p className="application-head">
+              <span className="matter-name">{a.matterName}</span>
+              <span className="badge">{t(`apps.state.${a.state}`)}</span>
+            </p>
+            <p className="hint">{t('apps.submitted', { time: formatTime(locale, a.submittedAt) })}</p>
+            {a.verifications.length > 0 && (
+              <ul className="proof-list">
+                {a.verifications.map((v) => (
+                  <li key={v.proofType} className="proof" data-testid={`verification-${v.proofType}`} data-state={v.state}>
+                    <span className="proof-former">{t('proof.department-verification')}</span>
+                    <span className="proof-how">
+                      <span className="badge">{t(`apps.verification.${v.state}`)}</span>
+                      {v.state === 'pending' && t('apps.promised', { time: formatTime(locale, v.promisedBy) })}
+                      {v.note ? ` · ${v.note}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      <NavRow />
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import type { KioskState } from '../../types.js';
+import { selectIdleSeconds, selectWarningSeconds } from '../ui/selectors.js';
+
+/** Whole seconds left before the kiosk returns to the attract screen (null on the attract screen). */
+export const selectIdleRemaining = (s: KioskState): number | null => {
+  if (s.screen === 'attract') return null;
+  const elapsed = Math.max(0, s.now - s.lastActivityAt) / 1000;
+  return Math.max(0, Math.ceil(selectIdleSeconds(s) - elapsed));
+};
+
+/** The warning with 继续办理 shows during the last warningSeconds. */
+export const selectIdleWarning = (s: KioskState): boolean => {
+  const remaining = selectIdleRemaining(s);
+  return remaining !== null && remaining <= selectWarningSeconds(s);
+};
