@@ -1,8 +1,30 @@
 // Bundles the Electron main process and the preload into dist-electron/ (CommonJS, as
 // Electron loads them). Native modules stay external: electron-builder rebuilds them.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
+const root = process.cwd();
 const external = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas'];
+
+// Source files find their data (SQL migrations, the matter catalog) with
+// `new URL('…', import.meta.url)`. A CommonJS bundle has no import.meta, so each file's
+// import.meta.url becomes the URL its source had, under the app root (dist-electron/..),
+// and electron-builder ships those data files at the same relative paths.
+const sourceUrlPlugin = {
+  name: 'source-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const contents = await readFile(args.path, 'utf8');
+      if (!contents.includes('import.meta.url')) return undefined;
+      const relative = path.relative(root, args.path).split(path.sep).join('/');
+      return { contents: contents.replaceAll('import.meta.url', `__kioskSourceUrl(${JSON.stringify(relative)})`), loader: 'ts' };
+    });
+  },
+};
+const banner = {
+  js: "const __kioskSourceUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', rel)).href;",
+};
 
 await build({
   entryPoints: { main: 'electron/main/index.ts' },
@@ -14,7 +36,10 @@ await build({
   target: 'node20',
   sourcemap: true,
   external,
+  plugins: [sourceUrlPlugin],
+  banner,
   logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'error' },
 });
 await build({
   // A sandboxed preload may require only 'electron': everything else is bundled in.
