@@ -11,6 +11,8 @@ class FakeTerminal implements CardTerminal {
   readonly location = 'fake-reader';
   card: SocialSecurityApplet | undefined;
   attached = true;
+  /** Another program holds the card: connect fails at reader level. */
+  heldElsewhere = false;
   opens = 0;
   async open(): Promise<void> {
     this.opens++;
@@ -24,6 +26,7 @@ class FakeTerminal implements CardTerminal {
   async connect(): Promise<CardSession> {
     const applet = this.card;
     if (!applet) throw new CitizenCardError('card-removed', 'card left');
+    if (this.heldElsewhere) throw new CitizenCardError('reader-error', 'another program holds the card in fake-reader: close it');
     applet.reset();
     return { atr: applet.card.atr, protocol: 'T=1', transmit: async (c) => applet.process(c), close: async () => {} };
   }
@@ -100,5 +103,19 @@ describe('CitizenCardDriver', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(driver.status().state).toBe('ready');
     expect(log).toEqual(['card:包云', 'removed', 'card:包云']);
+  });
+
+  it('reports fault with backoff, without flapping to ready, while another program holds the card', async () => {
+    terminal.heldElsewhere = true;
+    terminal.insert('zhang-wei');
+    await driver.start();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(terminal.opens).toBe(3); // at 0, 500, 1500 ms; the next at 3500
+    expect(statuses.map((s) => s.state)).toEqual(['ready', 'fault']); // and no ready between the retries
+    expect(driver.status().message).toMatch(/another program/);
+    terminal.heldElsewhere = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log).toEqual(['card:张伟']);
+    expect(driver.status().state).toBe('ready');
   });
 });

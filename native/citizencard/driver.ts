@@ -76,36 +76,38 @@ export class CitizenCardDriver {
   }
 
   private async run(): Promise<void> {
-    let backoff = this.options.reconnectMinMs ?? 500;
+    const min = this.options.reconnectMinMs ?? 500;
+    const max = this.options.reconnectMaxMs ?? 5000;
+    let backoff = min;
     while (this.running) {
-      if (!this.opened) {
-        try {
+      try {
+        if (!this.opened) {
           await this.terminal.open();
           this.opened = true;
-          this.everReady = true;
-          backoff = this.options.reconnectMinMs ?? 500;
-          this.setStatus('ready', undefined, `citizen-card reader ${this.terminal.location} ready`);
-        } catch (err) {
-          await this.terminal.close().catch(() => undefined);
-          this.readerLost(err);
-          await this.sleep(backoff);
-          backoff = Math.min(backoff * 2, this.options.reconnectMaxMs ?? 5000);
-          continue;
         }
-      }
-      try {
         const presence = await this.terminal.presence();
+        // The reader answers: ready (before the card event), except that a fault is cleared
+        // only by a whole clean cycle, so a reader that answers but fails each read does not flap.
+        if (this.current.state !== 'fault') this.markReady();
         if (presence === 'present' && !this.cardHandled) await this.readCard();
         else if (presence === 'absent' && this.cardHandled) this.cardLeft();
-        if (this.current.state !== 'ready' && this.opened) this.setStatus('ready', undefined, `citizen-card reader ${this.terminal.location} ready`);
+        backoff = min;
+        this.markReady();
       } catch (err) {
         this.opened = false;
         await this.terminal.close().catch(() => undefined);
         this.readerLost(err);
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, max);
         continue;
       }
       await this.sleep(this.options.pollMs ?? 250);
     }
+  }
+
+  private markReady(): void {
+    this.everReady = true;
+    this.setStatus('ready', undefined, `citizen-card reader ${this.terminal.location} ready`);
   }
 
   /** Reads the card; reader faults propagate (the loop re-opens), card faults become cardError. */

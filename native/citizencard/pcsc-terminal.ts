@@ -193,5 +193,8 @@ function pcscError(err: unknown, readerName: string): CitizenCardError {
   if (/80100066|8010006[56]|unresponsive|unpowered|unsupported card/i.test(message)) {
     return new CitizenCardError('read-failed', `card in ${readerName} does not answer (${message}): ask the citizen to re-insert it`, { cause: err });
   }
+  if (/8010000B|sharing violation/i.test(message)) {
+    return new CitizenCardError('reader-error', `another program holds the card in ${readerName} (${message}): close it (pcsc_scan, scriptor, a browser plug-in)`, { cause: err });
+  }
   return new CitizenCardError('reader-error', `PC/SC reader ${readerName} failed (${message}): re-plug the reader or restart pcscd`, { cause: err });
 }
