@@ -4,6 +4,7 @@
  */
 import type { CommandName } from '../../../native/idcard/protocol.js';
 import { SIM_PEOPLE } from './people.js';
+import { hallCitizenCards } from './hall-citizens.js';
 import type { IdCardSimulator, SimFault } from './simulator.js';
 
 export type IdCardSimCommand =
@@ -89,7 +90,7 @@ export async function handleControl(sim: IdCardSimulator, command: IdCardSimComm
         sim.paceBaud = command.baud ?? undefined;
         break;
       case 'list-cards':
-        return { ok: true, cards: SIM_PEOPLE.map((p) => ({ id: p.id, kind: p.kind, name: p.name })) };
+        return { ok: true, cards: [...SIM_PEOPLE, ...hallCitizenCards()].map((p) => ({ id: p.id, kind: p.kind, name: p.name })) };
       case 'state':
         break;
       default:

@@ -25,6 +25,8 @@ export interface SimPerson {
   extra?: Record<string, string>;
 }
 
+import { hallCitizenCards } from './hall-citizens.js';
+
 const HZ = '杭州市公安局西湖分局';
 
 export const SIM_PEOPLE: readonly SimPerson[] = [
@@ -45,6 +47,7 @@ export const SIM_PEOPLE: readonly SimPerson[] = [
   { id: 'foreign-2023-1', kind: 'Y', name: '玛丽', sex: '2', nation: '', birth: '20000101', address: '', idNumber: '933156200001011233', issuer: '国家移民管理局', validFrom: '20230601', validTo: '20330601', extra: { englishName: 'MARTIN, MARIE-CLAIRE ANNE LOUISE DE LA TOUR', renewalCount: '00', nationality: 'FRA' } },
 ];
 
+/** A card by control name: the fixed cards above, then the central simulator's named citizens ('hall-…'). */
 export function findPerson(id: string): SimPerson | undefined {
-  return SIM_PEOPLE.find((p) => p.id === id);
+  return SIM_PEOPLE.find((p) => p.id === id) ?? hallCitizenCards().find((p) => p.id === id);
 }

@@ -72,7 +72,7 @@ export class IdCardSimulator {
 
   insert(cardId: string): void {
     const person = findPerson(cardId);
-    if (!person) throw new Error(`no simulated card "${cardId}"; known: ${SIM_PEOPLE.map((p) => p.id).join(', ')}`);
+    if (!person) throw new Error(`no simulated card "${cardId}"; known: ${SIM_PEOPLE.map((p) => p.id).join(', ')} and hall-… (see hall-citizens.ts)`);
     this.responder.card = person;
   }
 
