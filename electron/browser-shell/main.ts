@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     port: Number(values.port),
   });
   console.log(`kiosk ${config.kioskId} (${config.hall.name}) from ${file}`);
-  console.log(`central API: ${kiosk.centralUrl}`);
+  console.log(`central API: ${kiosk.centralUrl}${kiosk.simulators.central ? ' (embedded simulator)' : ''}`);
+  if (Object.keys(kiosk.simulators).length > 0) {
+    console.log('simulated devices: try `npm run -s sim -- swipe resident-1` (or hall-turning-60, elder-1…), `npm run -s sim -- paper-out`, `npm run -s sim -- central-down`');
+  }
 
   let browserExit: Promise<void> | null = null;
   if (!values['no-browser']) {

@@ -3,12 +3,14 @@
  * ports, central url 'embedded') and returns the config with their real addresses.
  * The kiosk core loads this module only when such values are present.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SIMULATOR, type KioskConfig } from '../../electron/common/config.js';
 import { startIdCardSimulator, type RunningIdCardSimulator } from './idcard/index.js';
 import { startCitizenCardSimulator, type CitizenCardSimulator } from './citizencard/index.js';
 import { startPrinterSimulator, type PrinterSimulator } from './printer/index.js';
 import { startCentralSimulator, type CentralSimulator } from './central/server.js';
+import { startControlServer } from './control-server.js';
 
 export interface EmbeddedSimulators {
   idcard?: RunningIdCardSimulator;
@@ -36,7 +38,9 @@ export async function startEmbeddedSimulators(
 ): Promise<{ config: KioskConfig; simulators: EmbeddedSimulators; close(): Promise<void> }> {
   const simulators: EmbeddedSimulators = {};
   const resolved: KioskConfig = structuredClone(config);
+  let control: { close(): Promise<void> } | null = null;
   const close = async () => {
+    await control?.close();
     await Promise.allSettled(Object.values(simulators).map((s: { close(): Promise<void> }) => s.close()));
   };
   try {
@@ -66,6 +70,8 @@ export async function startEmbeddedSimulators(
       resolved.central.url = simulators.central.url;
       resolved.central.token ??= EMBEDDED_CENTRAL_TOKEN;
     }
+    mkdirSync(config.dataDir, { recursive: true });
+    control = await startControlServer(simulators, config.dataDir);
   } catch (err) {
     await close();
     throw err;

@@ -1,0 +1,46 @@
+/** `npm run sim` drives a running kiosk's simulators from another process, as a person trying the kiosk would. */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestKiosk, type TestKiosk } from '../support/kiosk.js';
+
+const run = promisify(execFile);
+
+describe('npm run sim', () => {
+  let t: TestKiosk;
+  let configFile: string;
+  const sim = async (...args: string[]) => JSON.parse((await run('npm', ['run', '-s', 'sim', '--', '--config', configFile, ...args], { timeout: 60_000 })).stdout);
+
+  beforeAll(async () => {
+    t = await startTestKiosk({}, { printerOutputDir: null });
+    configFile = path.join(t.dataDir, 'kiosk.config.json');
+    writeFileSync(configFile, JSON.stringify({ ...t.config, dataDir: t.dataDir }));
+  });
+  afterAll(() => t?.close());
+
+  it('swipes a card that identifies a citizen', async () => {
+    expect(await sim('swipe', 'resident-3')).toMatchObject({ ok: true });
+    await expect.poll(() => t.kiosk.core.sessions.view()?.citizen.displayName, { timeout: 10_000 }).toBe('王**');
+  });
+
+  it('takes the paper out of the printer and puts it back', async () => {
+    expect(await sim('paper-out')).toMatchObject({ ok: true, state: { paperOut: true } });
+    expect(t.simulators.printer!.controls.state().paperOut).toBe(true);
+    expect(await sim('printer-ok')).toMatchObject({ ok: true, state: { paperOut: false } });
+  });
+
+  it('takes the central system down and up', async () => {
+    await sim('central-down');
+    expect(t.simulators.central!.faults.config.down).toBe(true);
+    await sim('central-up');
+    expect(t.simulators.central!.faults.config.down).toBe(false);
+  });
+
+  it('refuses a caller without the token', async () => {
+    const { url } = JSON.parse((await import('node:fs')).readFileSync(path.join(t.dataDir, 'simulators.json'), 'utf8')) as { url: string };
+    const res = await fetch(`${url}/idcard`, { method: 'POST', body: '{"op":"remove"}' });
+    expect(res.status).toBe(401);
+  });
+});
