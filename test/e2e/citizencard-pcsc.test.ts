@@ -3,6 +3,7 @@
  * vsmartcard's vpcd driver, libpcsclite and @pokusew/pcsclite, and the project's card
  * emulator speaking vpcd's TCP protocol as the card.
  */
+import pcsclite from '@pokusew/pcsclite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizenCardReader, type CitizenCardReaderDevice } from '../../electron/core/devices/citizencard.js';
 import { startPcscCardSimulator, type PcscCardSimulator } from '../../scripts/sim/citizencard/index.js';
@@ -91,5 +92,39 @@ describe('citizen card through pcscd + vpcd', () => {
     expect((await events.next('card')).event.identity.name).toBe('包云');
     await card.controls.handleControl({ action: 'remove' });
     await events.next('removed');
+  });
+
+  it('holds the card exclusively: another program holding it is a fault, and the card is read once released', async () => {
+    await reader.stop();
+    await card.controls.handleControl({ action: 'insert', card: 'chen-jian' });
+    // Another PC/SC client takes the card first, exclusively.
+    const other = pcsclite();
+    other.on('error', () => undefined);
+    const holder = await new Promise<{ SCARD_LEAVE_CARD: number; disconnect(disposition: number, cb: () => void): void }>((resolve, reject) => {
+      other.on('reader', (r) => {
+        r.on('error', () => undefined);
+        if (r.name !== pcscd.readerName) return;
+        r.on('status', (st) => {
+          if (!(st.state & r.SCARD_STATE_PRESENT) || r.connected) return;
+          r.connect({ share_mode: r.SCARD_SHARE_EXCLUSIVE }, (err) => (err ? reject(err) : resolve(r)));
+        });
+      });
+    });
+    const second = createCitizenCardReader({ transport: 'pcsc', reader: pcscd.readerName }, { pollMs: 50, reconnectMinMs: 200, reconnectMaxMs: 400 });
+    const seen = new ReaderEvents(second);
+    try {
+      await second.start();
+      const fault = await seen.next('status', (e) => e.status.state === 'fault');
+      expect(fault.status.message).toMatch(/another program holds the card/);
+      expect(seen.count('card')).toBe(0);
+      await new Promise<void>((resolve) => holder.disconnect(holder.SCARD_LEAVE_CARD, () => resolve()));
+      expect((await seen.next('card')).event.identity.name).toBe('陈建');
+      expect(second.status().state).toBe('ready');
+    } finally {
+      await second.stop();
+      for (const r of Object.values((other as unknown as { readers: Record<string, { close(): void }> }).readers)) r.close();
+      other.close();
+      await card.controls.handleControl({ action: 'remove' });
+    }
   });
 });
