@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CentralError, parseRetryAfter } from './central-client.js';
+import { CentralClient, CentralError, parseRetryAfter } from './central-client.js';
 
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
@@ -18,5 +18,29 @@ describe('CentralError', () => {
     expect(new CentralError('rejected', 'x', 422).retryable).toBe(false);
     expect(new CentralError('auth', 'a', 401).retryable).toBe(false);
     expect(new CentralError('network', 'n').citizenMessage).toMatch(/暂时连不上中心系统/);
+  });
+});
+
+describe('CentralClient concurrency bound', () => {
+  it('keeps at most maxConcurrent requests in flight', async () => {
+    let active = 0;
+    let peak = 0;
+    const releases: Array<() => void> = [];
+    const fakeFetch = (async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise<void>((r) => releases.push(r));
+      active--;
+      return new Response(JSON.stringify({ serverTime: 'now', catalogVersion: 1 }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const client = new CentralClient({ baseUrl: 'http://central.invalid', token: 'token-123456', maxConcurrent: 2, fetch: fakeFetch });
+    const calls = Array.from({ length: 5 }, () => client.heartbeat({ kioskId: 'K', pending: 0, oldestPendingAgeMs: null, sentAt: 'now' }));
+    for (let round = 0; round < 10 && releases.length + active > 0; round++) {
+      await new Promise((r) => setTimeout(r, 5));
+      releases.splice(0).forEach((r) => r());
+    }
+    await Promise.all(calls);
+    expect(peak).toBe(2);
+    expect(client.pendingRequests).toBe(0);
   });
 });

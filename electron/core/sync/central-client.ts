@@ -58,6 +58,8 @@ export interface CentralClientOptions {
   /** Per-kiosk bearer token (config central.token or KIOSK_CENTRAL_TOKEN). */
   token: string;
   timeoutMs?: number;
+  /** At most this many requests in flight (live calls and deliveries together); the rest wait their turn. */
+  maxConcurrent?: number;
   fetch?: typeof fetch;
 }
 
@@ -76,11 +78,20 @@ export class CentralClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly maxConcurrent: number;
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(private readonly options: CentralClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.fetchImpl = options.fetch ?? fetch;
+    this.maxConcurrent = options.maxConcurrent ?? 8;
+  }
+
+  /** Requests currently in flight (for the admin screen and tests). */
+  get pendingRequests(): number {
+    return this.inFlight + this.waiting.length;
   }
 
   catalog(since: number | null): Promise<CatalogResponse> {
@@ -117,6 +128,17 @@ export class CentralClient {
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    if (this.inFlight >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.inFlight++;
+    try {
+      return await this.request(method, path, schema, body, headers);
+    } finally {
+      this.inFlight--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body: unknown, headers: Record<string, string>): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     try {
