@@ -1,5 +1,5 @@
 import { useKiosk, useLocale, useT } from '../hooks.js';
-import { fallbackOf, selectDraft, selectDraftMatter } from '../store/slices/application/selectors.js';
+import { fallbackOf, selectDraft, selectDraftItems, selectDraftMatter, type ProofItem } from '../store/slices/application/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { matterName } from './matter-text.js';
 import { answerOf, questionsFor } from './form-questions.js';
@@ -14,14 +14,16 @@ export function ApplicationFormScreen() {
   const locale = useLocale();
   const draft = useKiosk(selectDraft);
   const matter = useKiosk(selectDraftMatter);
+  const items = useKiosk(selectDraftItems);
   const busy = useKiosk(selectBusy);
   const choose = useKiosk((s) => s.answerChosen);
   const submit = useKiosk((s) => s.applicationSubmitted);
   if (!draft || !matter) return null;
   const questions = questionsFor(matter);
-  const outcomeOf = (p: (typeof matter.proofs)[number]): MessageKey => {
-    if (p.satisfiedBy !== 'data-check') return `proof.${p.satisfiedBy}`;
-    const fallback = fallbackOf(draft, p);
+  const bundle = Boolean(matter.bundleOf?.length);
+  const outcomeOf = (item: ProofItem): MessageKey => {
+    if (item.proof.satisfiedBy !== 'data-check') return `proof.${item.proof.satisfiedBy}`;
+    const fallback = fallbackOf(draft, item);
     return fallback ? `proof.${fallback}` : 'check.confirmed';
   };
   return (
@@ -51,10 +53,13 @@ export function ApplicationFormScreen() {
       <section className="summary">
         <p className="section-title">{t('form.summary')}</p>
         <ul className="proof-list">
-          {matter.proofs.map((p) => (
-            <li key={p.proofType} className="proof">
-              <span className="proof-former">{p.formerProof}</span>
-              <span className="badge">{t(outcomeOf(p))}</span>
+          {items.map((item) => (
+            <li key={item.key} className="proof">
+              <span className="proof-former">
+                {bundle ? `${matterName(locale, item.matter)} · ` : ''}
+                {item.proof.formerProof}
+              </span>
+              <span className="badge">{t(outcomeOf(item))}</span>
             </li>
           ))}
         </ul>

@@ -36,7 +36,10 @@ export function MatterDetailScreen() {
           <p>{t('matter.bundleOf', { n: subMatters.length })}</p>
           <ol>
             {subMatters.map((m) => (
-              <li key={m.id}>{matterName(locale, m)}</li>
+              <li key={m.id}>
+                <p className="section-title">{matterName(locale, m)}</p>
+                <ProofList proofs={m.proofs} />
+              </li>
             ))}
           </ol>
         </section>
@@ -59,8 +62,12 @@ export function MatterDetailScreen() {
         </>
       ) : (
         <>
-          <p className="section-title">{t('matter.formerProofs')}</p>
-          <ProofList proofs={matter.proofs} />
+          {subMatters.length === 0 && (
+            <>
+              <p className="section-title">{t('matter.formerProofs')}</p>
+              <ProofList proofs={matter.proofs} />
+            </>
+          )}
           <button type="button" className="big-button" data-testid="matter-start" disabled={busy} onClick={start}>
             {t('matter.start')}
           </button>

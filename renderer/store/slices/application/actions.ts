@@ -3,7 +3,7 @@ import type { ProofType } from '../../../../electron/common/central-api.js';
 import { callForSession } from '../../call.js';
 import { selectMatter } from '../matters/selectors.js';
 import { selectSessionId, selectSubjectKey } from '../session/selectors.js';
-import { dataCheckProofs, nextHandlingScreen, selectDraftMatter } from './selectors.js';
+import { dataCheckItems, nextHandlingScreen, selectDraftItems, selectDraftMatter } from './selectors.js';
 import { initialApplicationState, type ApplicationDraft, type ApplicationState } from './state.js';
 
 export interface ApplicationActions {
@@ -44,16 +44,17 @@ export const createApplicationSlice: SliceCreator<ApplicationState & Application
     dataChecksRequested: async () => {
       const matter = selectDraftMatter(get());
       if (!matter) return;
-      for (const proof of dataCheckProofs(matter.proofs)) {
+      // One after another: the citizen watches each answer arrive, and a slow centre is not hit in bursts.
+      for (const item of dataCheckItems(selectDraftItems(get()))) {
         const draft = get().draft;
         if (draft?.matterId !== matter.id) return;
-        if (draft.checks[proof.proofType] || draft.failedChecks.includes(proof.proofType)) continue;
+        if (draft.checks[item.key] || draft.failedChecks.includes(item.key)) continue;
         const result = await callForSession(get, set, 'runDataCheck', () =>
-          client.runDataCheck({ matterId: matter.id, proofType: proof.proofType }),
+          client.runDataCheck({ matterId: item.matter.id, proofType: item.proof.proofType }),
         );
         if (!selectSessionId(get())) return;
-        if (result) updateDraft(matter.id, (d) => ({ checks: { ...d.checks, [proof.proofType]: result.value } }));
-        else updateDraft(matter.id, (d) => ({ failedChecks: [...d.failedChecks, proof.proofType] }));
+        if (result) updateDraft(matter.id, (d) => ({ checks: { ...d.checks, [item.key]: result.value } }));
+        else updateDraft(matter.id, (d) => ({ failedChecks: [...d.failedChecks, item.key] }));
       }
     },
     handlingContinued: () => get().navigate(nextHandlingScreen(get())),

@@ -27,7 +27,8 @@ export const createSessionSlice: SliceCreator<SessionState & SessionActions> = (
         ...clearedCitizenData(get()),
         session,
         screen: 'citizen-home',
-        elderlyMode: get().elderlyMode || session.citizen.elderly,
+        // Elderly mode chosen on the attract screen stays; the previous citizen's does not.
+        elderlyMode: (previous === null && get().elderlyMode) || session.citizen.elderly,
         lastActivityAt: Date.now(),
       });
       void get().overviewRequested();
