@@ -26,6 +26,8 @@ export interface ForwarderOptions {
   offlineAfterFailures?: number;
   /** How often to look for new records when nobody called kick(). */
   idlePollMs?: number;
+  /** How often the retention backstop (store.purgeExpired) runs; first run at start. */
+  purgeIntervalMs?: number;
   random?: () => number;
   now?: () => number;
 }
@@ -53,6 +55,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
   private online = false;
   private heartbeatFailures = 0;
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private purgeTimer: NodeJS.Timeout | null = null;
   /** Records left to send one by one after a whole-batch 4xx. */
   private isolating = 0;
 
@@ -71,12 +74,25 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     const every = this.options.heartbeatIntervalMs ?? 5000;
     void this.beat();
     this.heartbeatTimer = setInterval(() => void this.beat(), every);
+    this.purge();
+    this.purgeTimer = setInterval(() => this.purge(), this.options.purgeIntervalMs ?? 3_600_000);
+  }
+
+  private purge(): void {
+    try {
+      const wiped = this.store.purgeExpired();
+      if (wiped > 0) this.emit('alert', `retention backstop wiped personal data of ${wiped} record(s) older than the retention period`);
+    } catch (err) {
+      this.emit('alert', `retention purge failed: ${(err as Error).message}`);
+    }
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.heartbeatTimer = null;
+    this.purgeTimer = null;
     this.wake?.();
     await this.loopDone;
   }
