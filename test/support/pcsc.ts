@@ -1,19 +1,19 @@
 /**
  * A real pcscd with Debian's vsmartcard vpcd driver for the citizen-card tests.
  * pcscd 1.9 always serves /run/pcscd/pcscd.comm, so there is one per machine: when one
- * is already running we reuse it (its vpcd port from /etc/reader.conf.d/vpcd); else we
+ * is already running we reuse it (its vpcd port from the reader.conf on its command line,
+ * else /etc/reader.conf.d/vpcd); else we
  * start `pcscd --foreground` with a reader.conf of our own on free TCP ports and stop
  * it in teardown. Needs root and the apt packages of scripts/system-deps.sh.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pcscdAnswers } from '../../native/citizencard/pcsc-terminal.js';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
-const PCSCD_PID = '/run/pcscd/pcscd.pid';
 const SYSTEM_VPCD_CONF = '/etc/reader.conf.d/vpcd';
 const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
 
@@ -30,8 +30,26 @@ export interface PcscdHandle {
   close(): Promise<void>;
 }
 
-function systemVpcdPort(): number {
-  const text = existsSync(SYSTEM_VPCD_CONF) ? readFileSync(SYSTEM_VPCD_CONF, 'utf8') : '';
+/** The pcscd already running, if any, and the reader.conf it was given (-c / --config). */
+function runningPcscd(): { pid: number; args: string[]; config: string | undefined } | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'pcscd') continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+      const at = args.findIndex((a) => a === '-c' || a === '--config');
+      return { pid: Number(entry), args, config: at >= 0 ? args[at + 1] : undefined };
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}
+
+/** vpcd's port in a reader.conf (CHANNELID), by default the system's /etc/reader.conf.d/vpcd. */
+function vpcdPortOf(config: string | undefined): number {
+  const file = config ?? SYSTEM_VPCD_CONF;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const m = /^\s*CHANNELID\s+(0x[0-9a-f]+|\d+)/im.exec(text);
   return m?.[1] ? Number(m[1]) : 0x8c7b;
 }
@@ -76,8 +94,10 @@ export async function startPcscd(): Promise<PcscdHandle> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pcscd-'));
   let child: ChildProcess | undefined;
   let owned = false;
-  let tookOverSystem = false;
-  let port = systemVpcdPort();
+  /** The command line of a pcscd we stopped, to start it again as it was. */
+  let tookOver: string[] | undefined;
+  // A pcscd left running (the system's, or one from an interrupted run): use its vpcd port.
+  let port = vpcdPortOf(runningPcscd()?.config);
 
   async function startOwn(): Promise<void> {
     if (existsSync(PCSCD_SOCKET) && !(await pcscdAnswers(PCSCD_SOCKET))) unlinkSync(PCSCD_SOCKET); // stale, from a killed pcscd
@@ -110,10 +130,10 @@ export async function startPcscd(): Promise<PcscdHandle> {
   }
 
   async function stopSystem(): Promise<void> {
-    const pid = Number(existsSync(PCSCD_PID) ? readFileSync(PCSCD_PID, 'utf8').trim() : NaN);
-    if (!Number.isInteger(pid) || pid <= 0) throw new Error(`a pcscd runs but ${PCSCD_PID} does not name it: stop it by hand to run this test`);
-    process.kill(pid, 'SIGTERM');
-    tookOverSystem = true;
+    const running = runningPcscd();
+    if (!running) throw new Error('pcscd answers but no pcscd process is visible: stop it by hand to run this test');
+    process.kill(running.pid, 'SIGTERM');
+    tookOver = running.args;
     await waitFor(async () => !(await pcscdAnswers(PCSCD_SOCKET, 200)), 10_000, 'the running pcscd did not stop');
   }
 
@@ -140,7 +160,11 @@ export async function startPcscd(): Promise<PcscdHandle> {
     },
     async close() {
       await stopOwn();
-      if (tookOverSystem) spawn('pcscd', [], { stdio: 'ignore', detached: true }).unref(); // give the machine its daemon back
+      if (tookOver) {
+        // Give the machine its daemon back, started as it was.
+        const [command = 'pcscd', ...args] = tookOver;
+        spawn(command, args, { stdio: 'ignore', detached: true }).unref();
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
