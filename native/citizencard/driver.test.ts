@@ -118,4 +118,19 @@ describe('CitizenCardDriver', () => {
     expect(log).toEqual(['card:张伟']);
     expect(driver.status().state).toBe('ready');
   });
+
+  it('keeps running when a listener throws, and does not report it as a card failure', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    driver.on('card', () => {
+      throw new Error('bug in a listener');
+    });
+    await driver.start();
+    terminal.insert('zhang-wei');
+    await vi.advanceTimersByTimeAsync(300);
+    terminal.card = undefined;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(log).toEqual(['card:张伟', 'removed']);
+    expect(quiet).toHaveBeenCalledOnce();
+    quiet.mockRestore();
+  });
 });

@@ -105,6 +105,17 @@ export class CitizenCardDriver {
     }
   }
 
+  /** A listener's bug must not pass for a card or reader failure, nor stop the loop. */
+  private emit<K extends keyof CitizenCardDriverEvents>(event: K, ...args: Parameters<CitizenCardDriverEvents[K]>): void {
+    for (const listener of this.listeners[event]) {
+      try {
+        (listener as (...a: Parameters<CitizenCardDriverEvents[K]>) => void)(...args);
+      } catch (err) {
+        console.error(`citizen-card ${event} listener failed:`, err);
+      }
+    }
+  }
+
   private markReady(): void {
     this.everReady = true;
     this.setStatus('ready', undefined, `citizen-card reader ${this.terminal.location} ready`);
@@ -124,7 +135,7 @@ export class CitizenCardDriver {
       const card = await readSocialSecurityCard(session);
       this.cardHandled = true;
       const event: CardReadEvent = { source: 'citizencard', identity: socialSecurityIdentity(card), readAt: this.now() };
-      for (const l of this.listeners.card) l(event, card);
+      this.emit('card', event, card);
     } catch (err) {
       const error = err instanceof CitizenCardError ? err : new CitizenCardError('read-failed', String(err), { cause: err });
       if (error.code === 'reader-unavailable' || error.code === 'reader-timeout' || error.code === 'reader-error') throw error;
@@ -138,14 +149,14 @@ export class CitizenCardDriver {
     // Reported once per insertion, even 'card-removed': the card is read again only after the
     // reader has seen the slot empty, so a glitching card cannot flood the screen with errors.
     this.cardHandled = true;
-    for (const l of this.listeners.cardError) l(error);
+    this.emit('cardError', error);
   }
 
   /** The card that produced the last card or cardError event left (or the reader went away). */
   private cardLeft(): void {
     if (!this.cardHandled) return;
     this.cardHandled = false;
-    for (const l of this.listeners.cardRemoved) l();
+    this.emit('cardRemoved');
   }
 
   private readerLost(err: unknown): void {
@@ -160,7 +171,7 @@ export class CitizenCardDriver {
   private setStatus(state: DeviceStatus['state'], code: string | undefined, message: string): void {
     if (this.current.state === state && this.current.code === code && this.current.message === message) return;
     this.current = this.makeStatus(state, code, message);
-    for (const l of this.listeners.status) l(this.current);
+    this.emit('status', this.current);
   }
 
   private makeStatus(state: DeviceStatus['state'], code: string | undefined, message: string): DeviceStatus {
