@@ -30,4 +30,7 @@ for (;;) {
     void w.then((r) => process.stdout.write(`ACK ${r.seq} ${r.idempotencyKey}\n`));
   }
   await Promise.all(writes);
+  // Half the bursts follow each other at once, half after a short pause: kills land both
+  // inside commits and between them, and a 200-kill run stays a few hundred thousand records.
+  if (Math.random() < 0.5) await new Promise((r) => setTimeout(r, 3));
 }
