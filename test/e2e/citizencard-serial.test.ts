@@ -100,12 +100,23 @@ describe('citizen card over a serial framed reader (real PTY)', () => {
   });
 
   it('goes reconnecting when the reader stops answering and reads again when it is back', async () => {
-    await sim.controls.handleControl({ action: 'unplug' });
+    await sim.controls.handleControl({ action: 'mute' });
     const lost = await events.next('status', (e) => e.status.state !== 'ready');
     expect(lost.status).toMatchObject({ state: 'reconnecting', code: 'reader-timeout' });
     expect(lost.status.message).toMatch(/not answering/);
     await sim.controls.handleControl({ action: 'insert', card: 'zhang-wei' });
-    await sim.controls.handleControl({ action: 'replug' });
+    await sim.controls.handleControl({ action: 'unmute' });
+    await events.next('status', (e) => e.status.state === 'ready');
+    expect((await events.next('card')).event.identity.name).toBe('张伟');
+  });
+
+  it('withdraws the card when the cable is pulled (the device node vanishes) and reads it again when plugged back', async () => {
+    expect(await sim.controls.handleControl({ action: 'unplug' })).toMatchObject({ ok: true, plugged: false });
+    await events.next('removed');
+    const lost = await events.next('status', (e) => e.status.state !== 'ready');
+    expect(lost.status).toMatchObject({ state: 'reconnecting', code: 'reader-unavailable' });
+    expect(lost.status.message).toMatch(/check the cable/);
+    expect(await sim.controls.handleControl({ action: 'replug' })).toMatchObject({ ok: true, plugged: true, inserted: 'zhang-wei' });
     await events.next('status', (e) => e.status.state === 'ready');
     expect((await events.next('card')).event.identity.name).toBe('张伟');
   });

@@ -9,13 +9,16 @@ export type CitizenCardControlCommand =
   /** pullAfterApdus: the citizen pulls the card out after that many APDUs (mid-read). */
   | { action: 'insert'; card: string; pullAfterApdus?: number }
   | { action: 'remove' }
-  | { action: 'unplug' } // the reader stops answering (cable pulled)
-  | { action: 'replug' }
+  | { action: 'unplug' } // the cable is pulled: the serial device node disappears
+  | { action: 'replug' } // plugged back: the same device path comes back
+  | { action: 'mute' } // the reader is there but stops answering (hung firmware, wrong baud)
+  | { action: 'unmute' }
   | { action: 'noise'; bytes?: number }; // line noise before the next reply (serial only)
 
 export interface CitizenCardSimState {
   inserted: string | null;
   plugged: boolean;
+  answering: boolean;
   cards: { key: string; label: string }[];
 }
 
@@ -31,8 +34,11 @@ export interface CitizenCardSlot {
   remove(): void;
   inserted(): CardProfile | undefined;
   plugged(): boolean;
-  unplug?(): void;
-  replug?(): void;
+  answering?(): boolean;
+  unplug?(): Promise<void>;
+  replug?(): Promise<void>;
+  mute?(): void;
+  unmute?(): void;
   noise?(bytes: number): void;
 }
 
@@ -45,6 +51,7 @@ export function createControls(slot: CitizenCardSlot): CitizenCardControls {
     ok: true,
     inserted: slot.inserted()?.key ?? null,
     plugged: slot.plugged(),
+    answering: slot.answering?.() ?? true,
     cards: CARDS.map((c) => ({ key: c.key, label: c.label })),
   });
   return {
@@ -63,14 +70,19 @@ export function createControls(slot: CitizenCardSlot): CitizenCardControls {
             return state();
           case 'unplug':
           case 'replug':
-          case 'noise': {
-            const fn = c.action === 'noise' ? slot.noise && (() => slot.noise?.(typeof c.bytes === 'number' ? c.bytes : 7)) : slot[c.action];
-            if (!fn) return { ok: false, error: `this simulator cannot ${c.action}` };
-            fn.call(slot);
+          case 'mute':
+          case 'unmute': {
+            const action = c.action;
+            if (!slot[action]) return { ok: false, error: `this simulator cannot ${action}` };
+            await slot[action]?.();
             return state();
           }
+          case 'noise':
+            if (!slot.noise) return { ok: false, error: 'this simulator cannot add line noise' };
+            slot.noise(typeof c.bytes === 'number' ? c.bytes : 7);
+            return state();
           default:
-            return { ok: false, error: `unknown action ${JSON.stringify(c.action)}: use list, insert, remove, unplug, replug or noise` };
+            return { ok: false, error: `unknown action ${JSON.stringify(c.action)}: use list, insert, remove, unplug, replug, mute, unmute or noise` };
         }
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };

@@ -3,9 +3,12 @@
  * on a real PTY (the core opens `devicePath`); `startPcscCardSimulator()` plugs a
  * virtual card into pcscd's vpcd reader. Both return JSON-friendly `controls`.
  */
-import { openPtyPair } from '../pty-pair.js';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPtyPair, type PtyPair } from '../pty-pair.js';
 import { cardByKey } from './cards.js';
-import { createControls, type CitizenCardControls } from './controls.js';
+import { createControls, type CitizenCardControls, type CitizenCardSlot } from './controls.js';
 import { SerialCardReaderSim } from './serial-reader.js';
 import { VpcdCard } from './vpcd-card.js';
 
@@ -20,18 +23,48 @@ export interface CitizenCardSimulator {
 }
 
 export async function startCitizenCardSimulator(options: { initialCard?: string } = {}): Promise<CitizenCardSimulator> {
-  const pty = await openPtyPair('citizencard');
+  // The kiosk opens a symlink of ours, so after 'unplug' (socat gone, the PTY vanishes) a
+  // 'replug' can bring the reader back at the same path on a fresh PTY, as udev would.
+  const dir = mkdtempSync(path.join(tmpdir(), 'citizencard-'));
+  const devicePath = path.join(dir, 'reader');
+  let pty: PtyPair | undefined = await openPtyPair('citizencard');
+  symlinkSync(pty.devicePath, devicePath);
   const reader = await SerialCardReaderSim.open(pty.simulatorPath).catch(async (err: unknown) => {
-    await pty.close();
+    await pty?.close();
+    rmSync(dir, { recursive: true, force: true });
     throw err;
   });
   if (options.initialCard) await reader.insert(cardByKey(options.initialCard));
-  return {
-    devicePath: pty.devicePath,
-    controls: createControls(reader),
-    async close() {
+  const slot: CitizenCardSlot = {
+    insert: (card, o) => reader.insert(card, o),
+    remove: () => reader.remove(),
+    inserted: () => reader.inserted(),
+    plugged: () => pty !== undefined,
+    answering: () => reader.answering(),
+    mute: () => reader.mute(),
+    unmute: () => reader.unmute(),
+    noise: (n) => reader.noise(n),
+    async unplug() {
+      if (!pty) return;
+      rmSync(devicePath, { force: true });
       await reader.close();
       await pty.close();
+      pty = undefined;
+    },
+    async replug() {
+      if (pty) return;
+      pty = await openPtyPair('citizencard');
+      symlinkSync(pty.devicePath, devicePath);
+      await reader.attach(pty.simulatorPath);
+    },
+  };
+  return {
+    devicePath,
+    controls: createControls(slot),
+    async close() {
+      await reader.close();
+      await pty?.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

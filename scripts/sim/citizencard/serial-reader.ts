@@ -16,18 +16,24 @@ export class SerialCardReaderSim implements CitizenCardSlot {
   private apdusLeft = Infinity;
   private silent = false;
   private pendingNoise = 0;
-  private readonly framer = stxEtxCodec.createFramer();
-
-  private constructor(private readonly port: SerialPort) {
-    port.on('data', (chunk: Buffer) => {
-      for (const frame of this.framer.push(new Uint8Array(chunk))) this.answer(frame);
-    });
-  }
+  private port: SerialPort | undefined;
 
   static async open(simulatorPath: string): Promise<SerialCardReaderSim> {
+    const sim = new SerialCardReaderSim();
+    await sim.attach(simulatorPath);
+    return sim;
+  }
+
+  /** Connects the reader to a (new) line; the card in it stays where it is. */
+  async attach(simulatorPath: string): Promise<void> {
     const port = new SerialPort({ path: simulatorPath, baudRate: 115200, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-    return new SerialCardReaderSim(port);
+    const framer = stxEtxCodec.createFramer();
+    port.on('data', (chunk: Buffer) => {
+      for (const frame of framer.push(new Uint8Array(chunk))) this.answer(port, frame);
+    });
+    port.on('error', () => undefined); // the line going away is the point of unplug tests
+    this.port = port;
   }
 
   async insert(card: CardProfile, options: InsertOptions = {}): Promise<void> {
@@ -43,12 +49,15 @@ export class SerialCardReaderSim implements CitizenCardSlot {
     return this.applet?.card;
   }
   plugged(): boolean {
+    return this.port !== undefined;
+  }
+  answering(): boolean {
     return !this.silent;
   }
-  unplug(): void {
+  mute(): void {
     this.silent = true;
   }
-  replug(): void {
+  unmute(): void {
     this.silent = false;
   }
   noise(bytes: number): void {
@@ -56,18 +65,20 @@ export class SerialCardReaderSim implements CitizenCardSlot {
   }
 
   async close(): Promise<void> {
-    if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
-  private answer(frame: Frame): void {
+  private answer(port: SerialPort, frame: Frame): void {
     if (this.silent) return;
     const reply = (status: number, payload: Uint8Array | number[] = []) => {
       if (this.pendingNoise > 0) {
         // Garbage with a fake STX in it, as a noisy line delivers.
-        this.port.write(Buffer.from([0xff, 0x02, 0x00, ...Array(Math.max(0, this.pendingNoise - 3)).fill(0x55)]));
+        port.write(Buffer.from([0xff, 0x02, 0x00, ...Array(Math.max(0, this.pendingNoise - 3)).fill(0x55)]));
         this.pendingNoise = 0;
       }
-      this.port.write(Buffer.from(stxEtxCodec.encode({ cmd: frame.cmd | REPLY_BIT, data: Uint8Array.from([status, ...payload]) })));
+      port.write(Buffer.from(stxEtxCodec.encode({ cmd: frame.cmd | REPLY_BIT, data: Uint8Array.from([status, ...payload]) })));
     };
     const applet = this.applet;
     switch (frame.cmd) {
