@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'status.offline': 'offline (data will be sent when back)',
   'status.pending': '{n} waiting to send',
   'notice.card-read-failed': 'Could not read the card: lay your ID card flat on the reader and keep it still',
+  'notice.card-read-again': 'Your card is already read: please carry on',
   'notice.card-unreadable': 'This card cannot be read: try another card or go to the service desk',
   'notice.card-removed': 'Citizen card removed: your session has ended',
   'notice.printer-paper-out': 'The printer is out of paper: here is your electronic number',

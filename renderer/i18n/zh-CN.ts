@@ -184,6 +184,7 @@ function categoryNames() {
 function noticeAndProblemMessages() {
   return {
     'notice.card-read-failed': '读卡失败，请将身份证平放在感应区，不要移动',
+    'notice.card-read-again': '已经识别过您的证件，请继续办理',
     'notice.card-unreadable': '这张卡读不出来，请换一张证件或到服务台办理',
     'notice.card-removed': '市民卡已拔出，本次办理已结束',
     'notice.printer-paper-out': '打印机缺纸，已为您生成电子号',
