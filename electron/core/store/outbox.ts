@@ -81,16 +81,17 @@ export class OutboxQueries {
     this.statements.get(`UPDATE applications SET state = 'quarantined' WHERE outbox_seq = ?`).run(seq);
   }
 
+  /** Index range counts (outbox_pending is on (state, seq)): no scan of the delivered history. */
   counts(): SyncCounts {
-    const rows = this.statements
-      .get(`SELECT state, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox GROUP BY state`)
-      .all() as Array<{ state: string; n: number; oldest: number | null }>;
-    const by = new Map(rows.map((r) => [r.state, r]));
+    const count = this.statements.get('SELECT COUNT(*) AS n FROM outbox WHERE state = ?');
+    const pending = this.statements
+      .get(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE state = 'pending'`)
+      .get() as { n: number; oldest: number | null };
     return {
-      pending: by.get('pending')?.n ?? 0,
-      oldestPendingCreatedAt: by.get('pending')?.oldest ?? null,
-      quarantined: by.get('quarantined')?.n ?? 0,
-      delivered: by.get('delivered')?.n ?? 0,
+      pending: pending.n,
+      oldestPendingCreatedAt: pending.oldest,
+      quarantined: (count.get('quarantined') as { n: number }).n,
+      delivered: (count.get('delivered') as { n: number }).n,
     };
   }
 
