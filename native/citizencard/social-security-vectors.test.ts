@@ -103,6 +103,23 @@ describe('social-security card from hand-written APDU conversations', () => {
     expect(t.sent).toHaveLength(1);
   });
 
+  it('does not call a bank card locked when it answers 6A81 (function not supported)', async () => {
+    const t = script([
+      [SELECT_APP, '6A 81'],
+      ['00 B2 01 2C 12', '6A 81'],
+    ]);
+    await expect(readSocialSecurityCard(t)).rejects.toMatchObject({ code: 'wrong-card' });
+  });
+
+  it('says locked for 6A81 on a record once the application was selected', async () => {
+    const t = script([
+      [SELECT_APP, '90 00'],
+      ['00 A4 02 00 02 EF 05', '90 00'],
+      ['00 B2 01 00 12', '6A 81'],
+    ]);
+    await expect(readSocialSecurityCard(t)).rejects.toMatchObject({ code: 'card-locked', message: expect.stringMatching(/READ RECORD 01 answered 6A81/) });
+  });
+
   it('says wrong card when neither the application nor EF05 by SFI exists', async () => {
     const t = script([
       [SELECT_APP, '6A 82'],

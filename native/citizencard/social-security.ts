@@ -56,7 +56,13 @@ export interface SocialSecurityCard {
   access: 'select' | 'sfi';
 }
 
+/** Statuses a selected social-security application uses for "blocked by the issuer". */
 const LOCKED = new Set([0x6283, 0x6a81, 0x9303]);
+/**
+ * At the application SELECT, 6A81 also means "function not supported" on other cards
+ * (bank cards), so only the unambiguous ones say locked there.
+ */
+const LOCKED_AT_SELECT = new Set([0x6283, 0x9303]);
 
 function isOk(r: ResponseApdu): boolean {
   return r.sw1 === 0x90 || (r.sw1 === 0x62 && r.sw !== 0x6283);
@@ -71,6 +77,8 @@ class FileReader {
     private readonly transport: ApduTransport,
     private readonly file: ElementaryFile,
     readonly access: 'select' | 'sfi',
+    /** False when reading by SFI without a confirmed application: locks are then not ours to claim. */
+    private readonly appConfirmed: boolean,
   ) {}
 
   /** The record's value, or undefined when the card has no such record (6A83). */
@@ -78,7 +86,7 @@ class FileReader {
     const le = spec.length + 2;
     const command = this.access === 'select' ? readRecordById(spec.id, le) : readRecordBySfi(this.file.sfi, spec.id, le);
     const r = await transmit(this.transport, command);
-    if (LOCKED.has(r.sw)) throw lockedError(r, `READ RECORD ${spec.id}`);
+    if ((this.appConfirmed ? LOCKED : LOCKED_AT_SELECT).has(r.sw)) throw lockedError(r, `READ RECORD ${hex2(spec.id)}`);
     if (r.sw === 0x6a83 || r.sw === 0x6a88) return undefined;
     if (!isOk(r)) {
       throw new CitizenCardError(
@@ -111,9 +119,9 @@ async function openFile(transport: ApduTransport, file: ElementaryFile, appSelec
   if (appSelected) {
     const r = await transmit(transport, selectFile(file.fileId));
     if (LOCKED.has(r.sw)) throw lockedError(r, `SELECT EF${hex2(file.fileId & 0xff)}`);
-    if (isOk(r)) return new FileReader(transport, file, 'select');
+    if (isOk(r)) return new FileReader(transport, file, 'select', true);
   }
-  return new FileReader(transport, file, 'sfi');
+  return new FileReader(transport, file, 'sfi', appSelected);
 }
 
 /** Reads the card; every failure is a CitizenCardError. */
@@ -129,7 +137,7 @@ export async function readSocialSecurityCard(transport: ApduTransport): Promise<
 
 async function readCard(transport: ApduTransport): Promise<SocialSecurityCard> {
   const app = await transmit(transport, selectByAid(SSC_AID));
-  if (LOCKED.has(app.sw)) throw lockedError(app, 'SELECT application');
+  if (LOCKED_AT_SELECT.has(app.sw)) throw lockedError(app, 'SELECT application');
   const appSelected = isOk(app);
 
   const ef05 = await openFile(transport, EF05, appSelected);
