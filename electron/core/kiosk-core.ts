@@ -203,7 +203,14 @@ export class KioskCore implements KioskApi {
   private attachReader(reader: CardReaderDevice): void {
     this.unsubscribers.push(reader.onCard((event) => this.cardRead(event)));
     if (reader.onCardError) {
-      this.unsubscribers.push(reader.onCardError(() => this.events.emit('notice', { code: 'card-read-failed', level: 'warning', at: this.now() })));
+      this.unsubscribers.push(
+        reader.onCardError((error) => {
+          // A citizen card says why it cannot be used (wrong card, locked…); an ID card only that it was not read.
+          const reason = (error as { code?: unknown }).code;
+          const code = typeof reason === 'string' && reason !== 'read-failed' ? `citizen-card-${reason}` : 'card-read-failed';
+          this.events.emit('notice', { code, level: 'warning', at: this.now() });
+        }),
+      );
     }
     this.unsubscribers.push(
       reader.onCardRemoved(() => {
