@@ -4,6 +4,8 @@
  * central simulator over HTTP, the SQLite store and the forwarder. (The same journeys
  * through the screens are in journey*.test.ts.)
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKiosk, type TestKiosk } from '../support/kiosk.js';
 import type { SessionView } from '../../electron/common/contract.js';
@@ -125,5 +127,16 @@ describe('citizen journeys through the core', () => {
     expect(sessions.at(-1)).toBeNull();
     expect(t.kiosk.core.sessions.current()).toBeNull();
     await expect(t.kiosk.core.takeTicket({ category: null, priority: 'normal', appointmentId: null })).rejects.toMatchObject({ code: 'no-session' });
+  });
+
+  it('leaves no plaintext ID number, name or address in the kiosk database, its WAL or shared memory', () => {
+    const db = path.join(t.dataDir, 'kiosk.sqlite');
+    const secrets = [RESIDENT_1_ID, '张三', '文三路1号'].map((s) => Buffer.from(s, 'utf8'));
+    const files = [db, `${db}-wal`, `${db}-shm`].filter((f) => existsSync(f));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const secret of secrets) expect(bytes.includes(secret), `${file} holds ${secret.toString()}`).toBe(false);
+    }
   });
 });
