@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import type { CitizenCardReaderConfig } from '../../electron/common/config.js';
 import type { CardReadEvent } from '../../electron/common/identity.js';
-import { maskIdNumber } from '../../electron/common/masking.js';
+import { identityJson, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
 import { createCitizenCardReader, type CitizenCardReaderOptions } from '../../electron/core/devices/citizencard.js';
 import type { CitizenCardError } from '../../native/citizencard/errors.js';
 
@@ -44,34 +44,21 @@ function parse(argv: string[]): CliOptions | string {
   } catch (err) {
     return `${(err as Error).message}\n${USAGE}`;
   }
-  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) return `--timeout must be a number of seconds\n${USAGE}`;
+  const timeoutMs = parseTimeout(values.timeout);
+  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
   const common = { once: values.once, reveal: values.reveal, timeoutMs, card: values.card };
   if (values.pcsc !== undefined && values.port !== undefined) return `give --pcsc or --port, not both\n${USAGE}`;
   if (values.pcsc !== undefined) {
     return { ...common, config: values.pcsc ? { transport: 'pcsc', reader: values.pcsc } : { transport: 'pcsc' } };
   }
   if (!values.port) return USAGE;
-  const baud = Number(values.baud);
-  if (!Number.isInteger(baud) || baud <= 0) return `--baud must be a positive integer\n${USAGE}`;
-  return { ...common, config: { transport: 'serial', port: values.port, baud } };
+  const serial = parseSerial(values.port, values.baud);
+  return 'error' in serial ? `${serial.error}\n${USAGE}` : { ...common, config: serial };
 }
 
 /** The JSON line for one card read. */
 export function cardToJson(event: CardReadEvent, reveal: boolean): string {
-  const id = event.identity;
-  return JSON.stringify({
-    cardType: id.cardType,
-    name: id.name,
-    sex: id.sex,
-    nation: id.nation,
-    birthDate: id.birthDate,
-    idNumber: reveal ? id.idNumber : maskIdNumber(id.idNumber),
-    idNumberValid: id.idNumberValid,
-    validFrom: id.validFrom,
-    validTo: id.validTo,
-    extra: id.extra,
-  });
+  return JSON.stringify(identityJson(event.identity, reveal));
 }
 
 export function cardErrorToJson(error: CitizenCardError): string {
@@ -82,32 +69,19 @@ async function read(options: CliOptions, readerOptions: CitizenCardReaderOptions
   const reader = createCitizenCardReader(options.config, readerOptions);
   reader.onStatus((s) => console.error(`[${s.state}] ${s.message}`));
   reader.onCardRemoved(() => console.error('card removed'));
-  return new Promise<number>((resolve) => {
-    let finished = false;
-    const finish = async (code: number) => {
-      if (finished) return;
-      finished = true;
-      await reader.stop();
-      resolve(code);
-    };
-    reader.onCard((event) => {
-      console.log(cardToJson(event, options.reveal));
-      if (options.once) void finish(0);
-    });
-    reader.onCardError((error) => {
-      console.log(cardErrorToJson(error));
-      if (options.once) void finish(1);
-    });
-    if (options.timeoutMs) {
-      setTimeout(() => {
-        console.error(`no card within ${options.timeoutMs! / 1000} s`);
-        void finish(options.once ? 1 : 0);
-      }, options.timeoutMs).unref();
-    }
-    process.once('SIGINT', () => void finish(0));
-    console.error('waiting for a citizen card (Ctrl+C to stop)');
-    void reader.start();
-  });
+  return waitForCards(
+    { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for a citizen card', start: () => reader.start(), stop: () => reader.stop() },
+    (done) => {
+      reader.onCard((event) => {
+        console.log(cardToJson(event, options.reveal));
+        if (options.once) done(0);
+      });
+      reader.onCardError((error) => {
+        console.log(cardErrorToJson(error));
+        if (options.once) done(1);
+      });
+    },
+  );
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { IdCardReaderConfig } from '../../electron/common/config.js';
-import { maskIdNumber } from '../../electron/common/masking.js';
+import { identityJson, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
 import { idCardTransportFactory } from '../../electron/core/devices/idcard.js';
 import { SamChannel } from '../../native/idcard/channel.js';
 import { IdCardDriver, type IdCardRead } from '../../native/idcard/driver.js';
@@ -43,8 +43,8 @@ function parse(argv: string[]): CliOptions | string {
   } catch (err) {
     return `${(err as Error).message}\n${USAGE}`;
   }
-  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) return `--timeout must be a number of seconds\n${USAGE}`;
+  const timeoutMs = parseTimeout(values.timeout);
+  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
   const common = { once: values.once, reveal: values.reveal, probe: values.probe, timeoutMs };
   if (values.hid) {
     const m = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(values.hid);
@@ -52,27 +52,14 @@ function parse(argv: string[]): CliOptions | string {
     return { ...common, config: { transport: 'hid', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) } };
   }
   if (!values.port) return USAGE;
-  const baud = Number(values.baud);
-  if (!Number.isInteger(baud) || baud <= 0) return `--baud must be a positive integer\n${USAGE}`;
-  return { ...common, config: { transport: 'serial', port: values.port, baud } };
+  const serial = parseSerial(values.port, values.baud);
+  return 'error' in serial ? `${serial.error}\n${USAGE}` : { ...common, config: serial };
 }
 
 /** The JSON line for one read. */
 export function readToJson(read: IdCardRead, reveal: boolean): string {
-  const id = read.identity;
   return JSON.stringify({
-    cardType: id.cardType,
-    name: id.name,
-    sex: id.sex,
-    nation: id.nation,
-    birthDate: id.birthDate,
-    address: id.address,
-    idNumber: reveal ? id.idNumber : maskIdNumber(id.idNumber),
-    idNumberValid: id.idNumberValid,
-    issuer: id.issuer,
-    validFrom: id.validFrom,
-    validTo: id.validTo,
-    extra: id.extra,
+    ...identityJson(read.identity, reveal),
     photoBytes: read.photo.length,
     ...(read.warnings.length ? { warnings: read.warnings } : {}),
   });
@@ -108,28 +95,14 @@ async function read(options: CliOptions): Promise<number> {
   driver.on('status', (s) => console.error(`[${s.state}] ${s.message}`));
   driver.on('readError', (m) => console.error(`card not read: ${m}`));
   driver.on('removed', () => console.error('card removed'));
-  return new Promise<number>((resolve) => {
-    let finished = false;
-    const finish = async (code: number) => {
-      if (finished) return;
-      finished = true;
-      await driver.stop();
-      resolve(code);
-    };
-    driver.on('card', (r) => {
-      console.log(readToJson(r, options.reveal));
-      if (options.once) void finish(0);
-    });
-    if (options.timeoutMs) {
-      setTimeout(() => {
-        console.error(`no card within ${options.timeoutMs! / 1000} s`);
-        void finish(options.once ? 1 : 0);
-      }, options.timeoutMs).unref();
-    }
-    process.once('SIGINT', () => void finish(0));
-    console.error('waiting for a card (Ctrl+C to stop)');
-    driver.start();
-  });
+  return waitForCards(
+    { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for a card', start: () => driver.start(), stop: () => driver.stop() },
+    (done) =>
+      driver.on('card', (r) => {
+        console.log(readToJson(r, options.reveal));
+        if (options.once) done(0);
+      }),
+  );
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,0 +1,69 @@
+/** What the card-reader diagnostics (idcard, citizen-card) share: options, JSON lines, the wait loop. */
+import type { Identity } from '../../electron/common/identity.js';
+import { maskIdNumber } from '../../electron/common/masking.js';
+
+/** `--timeout <s>` → ms, undefined when absent, or an error message. */
+export function parseTimeout(value: string | undefined): number | undefined | { error: string } {
+  if (value === undefined) return undefined;
+  const ms = Number(value) * 1000;
+  return ms > 0 ? ms : { error: '--timeout must be a number of seconds' };
+}
+
+/** `--port <path> [--baud n]` → a serial config, or an error message. */
+export function parseSerial(port: string, baudText: string): { transport: 'serial'; port: string; baud: number } | { error: string } {
+  const baud = Number(baudText);
+  if (!Number.isInteger(baud) || baud <= 0) return { error: '--baud must be a positive integer' };
+  return { transport: 'serial', port, baud };
+}
+
+/** The fields an installer checks, with the ID number masked unless --reveal. */
+export function identityJson(id: Identity, reveal: boolean): Record<string, unknown> {
+  return {
+    cardType: id.cardType,
+    name: id.name,
+    sex: id.sex,
+    nation: id.nation,
+    birthDate: id.birthDate,
+    address: id.address,
+    idNumber: reveal ? id.idNumber : maskIdNumber(id.idNumber),
+    idNumberValid: id.idNumberValid,
+    issuer: id.issuer,
+    validFrom: id.validFrom,
+    validTo: id.validTo,
+    extra: id.extra,
+  };
+}
+
+export interface WaitOptions {
+  once: boolean;
+  timeoutMs: number | undefined;
+  waiting: string;
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a reader until --once is satisfied, the timeout passes or Ctrl+C. `wire` attaches
+ * the reader's listeners and calls `done(code)` when a --once read is over.
+ */
+export function waitForCards(options: WaitOptions, wire: (done: (code: number) => void) => void): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    const finish = async (code: number) => {
+      if (finished) return;
+      finished = true;
+      await options.stop();
+      resolve(code);
+    };
+    wire((code) => void finish(code));
+    if (options.timeoutMs) {
+      setTimeout(() => {
+        console.error(`no card within ${options.timeoutMs! / 1000} s`);
+        void finish(options.once ? 1 : 0);
+      }, options.timeoutMs).unref();
+    }
+    process.once('SIGINT', () => void finish(0));
+    console.error(`${options.waiting} (Ctrl+C to stop)`);
+    void options.start();
+  });
+}
