@@ -58,6 +58,8 @@ describe('citizen journeys through the core', () => {
     expect(printed!.text).toContain(ticket.ticketNo);
     expect(printed!.text).toContain('测试市民之家');
     expect(printed!.qrPayloads).toContain(ticket.trackingUrl);
+    expect(printed!.qrPayloads.some((q) => q.includes('evaluate='))).toBe(true);
+    expect(printed!.text).toContain('好差评');
     expect(printed!.text).not.toContain(RESIDENT_1_ID);
   });
 

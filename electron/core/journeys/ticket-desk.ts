@@ -86,6 +86,7 @@ export class TicketDesk {
         issuedAt,
         kioskId: this.options.kioskId,
         trackingUrl,
+        evaluationUrl: `${this.options.trackingBaseUrl}?evaluate=${encodeURIComponent(`${this.options.kioskId}/${ticket.ticketNo}`)}`,
         idNumber: subject.idNumber,
         ...(priority === 'normal' || priority === 'appointment' ? {} : { priority: 'green-channel' as const }),
       },

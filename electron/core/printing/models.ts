@@ -17,6 +17,8 @@ export interface TicketPrintModel {
   kioskId: string;
   /** Link encoded in the QR code to follow the queue on a phone. */
   trackingUrl: string;
+  /** 好差评: a second, smaller QR to rate the service later. */
+  evaluationUrl?: string;
   /** ID number of the holder; printed masked whatever is given (never in full). */
   idNumber?: string;
   priority?: TicketPriorityMark;

@@ -16,6 +16,7 @@ export function sampleTicket(overrides: Partial<TicketPrintModel> = {}): TicketP
     issuedAt: SAMPLE_ISSUED_AT,
     kioskId: 'XH-KIOSK-01',
     trackingUrl: 'https://zwfw.example.gov.cn/q/t/A023?h=330106&d=20261123',
+    evaluationUrl: 'https://zwfw.example.gov.cn/hcp?t=A023&k=XH-KIOSK-01',
     idNumber: '11010519491231002X',
     ...overrides,
   };

@@ -38,7 +38,9 @@ export function encodeTicket(model: TicketPrintModel, profile: PrinterProfile): 
   if (model.idNumber) rows.push(['证件号码', maskIdNumber(model.idNumber)]);
   for (const [label, value] of rows) for (const line of labelValue(`${label}：`, value, cols)) e.line(line);
   e.separator('-').align('center').qr(model.trackingUrl, { size: profile.paperMm === 80 ? 6 : 5, errorLevel: 'M' });
-  e.line('微信/支付宝扫码查看排队进度').align('left').newline();
+  e.line('微信/支付宝扫码查看排队进度');
+  if (model.evaluationUrl) e.newline().qr(model.evaluationUrl, { size: profile.paperMm === 80 ? 4 : 3, errorLevel: 'M' }).line('办完后扫码评价（好差评）');
+  e.align('left').newline();
   const notes = ['请留意叫号屏和广播，过号请重新取号。', '本凭条不含完整个人信息。'];
   for (const note of notes) for (const line of wrap(note, cols)) e.line(line);
   return e.feed(3).cut('partial').encode();
