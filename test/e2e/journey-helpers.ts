@@ -66,7 +66,7 @@ export function centralRecordsForCardHolders(now = Date.now()): Citizen[] {
 export async function startJourneyRig(overrides: ConfigOverrides = {}): Promise<JourneyRig> {
   const t = await startTestKiosk(overrides, { printerOutputDir: null });
   t.simulators.central!.db.seedPopulation([...buildPopulation(Date.now(), 20), ...centralRecordsForCardHolders()], DEV_ID_HASH_KEY);
-  const browser = await launchTestBrowser({ width: 1280, height: 1000 });
+  const browser = await launchTestBrowser({ width: 1280, height: 1200 });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { page } = browser;
   await page.goto(t.bridge.url);

@@ -5,7 +5,7 @@
  * ticket or receipt, and leaves no trace of the citizen on the page or in the core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNothingLeft, holdToConfirm, press, printedSince, screenshot, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
+import { expectNothingLeft, press, printedSince, screenshot, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
 
 describe('citizen journeys through the screens', () => {
   let rig: JourneyRig;

@@ -35,7 +35,8 @@ export const createSessionSlice: SliceCreator<SessionState & SessionActions> = (
       if (!get().catalog) void get().catalogRequested();
       return;
     }
-    set({ session });
+    // A principal's card swiped in 代办 is activity too: the countdown starts again.
+    set({ session, lastActivityAt: Date.now() });
     const key = subjectKeyOf(session.activePrincipal);
     if (previous.activePrincipal !== session.activePrincipal && !get().overviews[key]) void get().overviewRequested();
   },
