@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
 import { useKiosk, useT } from '../hooks.js';
 import { messageKeyOr } from '../i18n/i18n.js';
 import { selectNotice, selectProblem } from '../store/slices/ui/selectors.js';
+
+const NOTICE_SECONDS = 12;
 
 /** The core's notices and failed calls, in plain words with what to do next; never a stack trace. */
 export function NoticeBanner() {
@@ -9,6 +12,12 @@ export function NoticeBanner() {
   const problem = useKiosk(selectProblem);
   const dismissNotice = useKiosk((s) => s.noticeDismissed);
   const dismissProblem = useKiosk((s) => s.problemDismissed);
+  // A notice is about a moment (a failed read): it goes by itself so the next person does not see it.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(dismissNotice, NOTICE_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [notice, dismissNotice]);
   if (!notice && !problem) return null;
   const items = [
     notice && {

@@ -19,7 +19,9 @@ export function StatusBar() {
       </span>
       {DEVICE_KINDS.map((kind, i) => (
         <span key={kind} className={`status-item state-${states[i]}`} data-testid={`status-${kind}`} data-state={states[i]}>
-          {t(`status.${kind}`)}：{t(`status.state.${states[i]!}`)}
+          {t(`status.${kind}`)}
+          {t('ui.colon')}
+          {t(`status.state.${states[i]!}`)}
         </span>
       ))}
       <span
@@ -27,7 +29,9 @@ export function StatusBar() {
         data-testid="status-network"
         data-state={online === null ? 'unknown' : online ? 'online' : 'offline'}
       >
-        {t('status.network')}：{online === null ? t('status.state.unknown') : t(online ? 'status.online' : 'status.offline')}
+        {t('status.network')}
+        {t('ui.colon')}
+        {online === null ? t('status.state.unknown') : t(online ? 'status.online' : 'status.offline')}
         {pending > 0 ? ` · ${t('status.pending', { n: pending })}` : ''}
       </span>
     </footer>

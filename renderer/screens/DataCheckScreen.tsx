@@ -21,7 +21,7 @@ export function DataCheckScreen() {
   return (
     <main className="screen data-check" data-testid="screen-data-check" data-finished={finished}>
       <SubjectBanner />
-      <h2>{t('check.title')}</h2>
+      <h2>{t(finished ? 'check.done' : 'check.title')}</h2>
       <progress className="check-progress" max={progress.total} value={progress.done} data-testid="check-progress" aria-label={t('check.progress', { ...progress })} />
       <p aria-live="polite">{t('check.progress', { ...progress })}</p>
       <ul className="check-list">

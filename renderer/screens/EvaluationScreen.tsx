@@ -1,8 +1,8 @@
 import { useKiosk, useT } from '../hooks.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
+import { RatingFace } from '../components/RatingFace.js';
 
 const LEVELS = [5, 4, 3, 2, 1] as const;
-const FACES: Record<(typeof LEVELS)[number], string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😞' };
 
 /** 好差评: five big buttons, one tap, then the session ends and the screen clears. */
 export function EvaluationScreen() {
@@ -17,9 +17,7 @@ export function EvaluationScreen() {
       <div className="rating-row">
         {LEVELS.map((level) => (
           <button key={level} type="button" className={`rating rating-${level}`} data-testid={`rate-${level}`} disabled={busy} onClick={() => void rate(level)}>
-            <span className="face" aria-hidden="true">
-              {FACES[level]}
-            </span>
+            <RatingFace level={level} />
             {t(`eval.${level}`)}
           </button>
         ))}
