@@ -20,6 +20,7 @@ needed=(
   libpcsclite-dev    # headers for the Node PC/SC binding build
   vsmartcard-vpcd    # virtual PC/SC reader used by the citizen-card tests
   xvfb               # a display for looking at the kiosk window headless
+  x11-xserver-utils  # xrandr: the screen size for the kiosk window on an X server without a window manager
 )
 names=()
 for entry in "${needed[@]}"; do names+=("${entry%% *}"); done

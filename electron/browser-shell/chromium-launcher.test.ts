@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, hasDisplay, launchChromium } from './chromium-launcher.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromiumArgs, hasDisplay, launchChromium, screenSize, writeKioskPreferences } from './chromium-launcher.js';
 
 describe('Chromium launcher', () => {
   it('locks kiosk mode to the bridge URL with a fresh profile and no background traffic', () => {
@@ -10,6 +13,18 @@ describe('Chromium launcher', () => {
     for (const flag of ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']) {
       expect(args).toContain(flag);
     }
+  });
+
+  it('sizes the kiosk window to the screen when there is no window manager to do it', () => {
+    expect(chromiumArgs('http://127.0.0.1:1/', 'kiosk', '/tmp/p', '1920,1080')).toContain('--window-size=1920,1080');
+    expect(screenSize({ KIOSK_WINDOW_SIZE: '1080,1920' })).toBe('1080,1920');
+    expect(screenSize({ KIOSK_WINDOW_SIZE: 'huge' })).toBeNull();
+  });
+
+  it('writes a profile that never offers to translate the Chinese page', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'prefs-'));
+    writeKioskPreferences(dir);
+    expect(JSON.parse(readFileSync(path.join(dir, 'Default', 'Preferences'), 'utf8'))).toMatchObject({ translate: { enabled: false } });
   });
 
   it('opens an app window instead of full screen in app mode', () => {

@@ -2,25 +2,29 @@
  * Opens the system Chromium in kiosk (full screen, no chrome) or app mode on the
  * bridge URL. Headless machines get the URL printed instead.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** Flags that keep a kiosk browser quiet on a closed hall network and locked to one page. */
-export function chromiumArgs(url: string, mode: 'kiosk' | 'app', userDataDir: string): string[] {
+export function chromiumArgs(url: string, mode: 'kiosk' | 'app', userDataDir: string, screen: string | null = null): string[] {
   return [
-    mode === 'kiosk' ? '--kiosk' : '--start-maximized',
+    ...(screen ? [`--window-size=${screen}`] : []),
+    // --start-fullscreen too: without a window manager (a bare X server on a hall terminal) --kiosk alone keeps a default-size window.
+    ...(mode === 'kiosk' ? ['--kiosk', '--start-fullscreen', '--window-position=0,0'] : ['--start-maximized']),
     `--app=${url}`,
     `--user-data-dir=${userDataDir}`,
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--disable-translate',
-    '--disable-features=Translate,TouchpadOverscrollHistoryNavigation',
+    // The page is Chinese; a browser whose UI language differs offers to translate it.
+    '--lang=zh-CN',
+    '--accept-lang=zh-CN,zh',
+    '--disable-features=Translate,TranslateUI,TouchpadOverscrollHistoryNavigation',
     '--overscroll-history-navigation=0',
     '--disable-pinch',
     '--noerrdialogs',
@@ -28,6 +32,29 @@ export function chromiumArgs(url: string, mode: 'kiosk' | 'app', userDataDir: st
     '--autoplay-policy=no-user-gesture-required',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ];
+}
+
+/** Profile preferences no flag covers: no translate offer, no password or notification prompts. */
+export function writeKioskPreferences(userDataDir: string): void {
+  mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+  const prefs = {
+    translate: { enabled: false },
+    credentials_enable_service: false,
+    profile: { password_manager_enabled: false, default_content_setting_values: { notifications: 2, geolocation: 2 } },
+    intl: { accept_languages: 'zh-CN,zh' },
+  };
+  writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+}
+
+/**
+ * The screen size as "w,h": KIOSK_WINDOW_SIZE, else what xrandr reports. Without a window
+ * manager Chromium cannot size a kiosk window to the screen by itself.
+ */
+export function screenSize(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.KIOSK_WINDOW_SIZE) return /^\d+,\d+$/.test(env.KIOSK_WINDOW_SIZE) ? env.KIOSK_WINDOW_SIZE : null;
+  const r = spawnSync('xrandr', ['--current'], { encoding: 'utf8', timeout: 2000, env });
+  const m = /current (\d+) x (\d+)/.exec(r.stdout ?? '');
+  return m ? `${m[1]},${m[2]}` : null;
 }
 
 export function findChromium(): string | null {
@@ -50,6 +77,7 @@ export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): La
   const binary = findChromium();
   if (!binary) return { browser: null, reason: 'no Chromium found: run `bash scripts/system-deps.sh` as root' };
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'));
-  const browser = spawn(binary, chromiumArgs(url, mode, userDataDir), { stdio: 'ignore' });
+  writeKioskPreferences(userDataDir);
+  const browser = spawn(binary, chromiumArgs(url, mode, userDataDir, mode === 'kiosk' ? screenSize() : null), { stdio: 'ignore' });
   return { browser, reason: `${binary} in ${mode} mode` };
 }
