@@ -98,3 +98,14 @@ export function parseKioskConfig(raw: unknown, source = 'kiosk.config.json'): Ki
   });
   throw new ConfigError(source, problems);
 }
+
+/** True when the config asks for any simulator (a '@simulator' port or the embedded central API). */
+export function usesSimulators(config: KioskConfig): boolean {
+  const { idcard, citizencard, printer } = config.devices;
+  return (
+    config.central.url === 'embedded' ||
+    (idcard?.transport === 'serial' && idcard.port === SIMULATOR) ||
+    (citizencard?.transport === 'serial' && citizencard.port === SIMULATOR) ||
+    (printer?.transport === 'serial' && printer.port === SIMULATOR)
+  );
+}

@@ -4,7 +4,7 @@
  * central system (client + forwarder), builds the devices and the journeys, and
  * returns a started KioskCore.
  */
-import type { KioskConfig } from '../common/config.js';
+import { usesSimulators, type KioskConfig } from '../common/config.js';
 import type { KioskInfo } from '../common/contract.js';
 import { KioskCore, type KioskDevices } from './kiosk-core.js';
 import { KioskStore } from './store/kiosk-store.js';
@@ -51,8 +51,11 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
   try {
     let config = given;
     let simulators: EmbeddedSimulators = {};
-    const embedded = await import('../../scripts/sim/embedded.js').catch(() => null);
-    if (embedded?.needsSimulators(given)) {
+    if (usesSimulators(given)) {
+      // Dev and demo mode. scripts/sim is not part of a production package: say so plainly.
+      const embedded = await import('../../scripts/sim/embedded.js').catch((err: unknown) => {
+        throw new Error(`this config uses simulators ('@simulator' ports or central.url 'embedded') but they cannot be loaded: ${(err as Error).message}`);
+      });
       const started = await embedded.startEmbeddedSimulators(given, {
         ...(options.printerOutputDir !== undefined ? { printerOutputDir: options.printerOutputDir } : {}),
         ...(options.verificationDelayMs !== undefined ? { verificationDelayMs: options.verificationDelayMs } : {}),
@@ -60,8 +63,6 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
       closers.push(started.close);
       config = started.config;
       simulators = started.simulators;
-    } else if (given.central.url === 'embedded') {
-      throw new Error("central.url is 'embedded' but the simulators (scripts/sim) are not shipped with this build: set the central API URL");
     }
 
     const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir) });

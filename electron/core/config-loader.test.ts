@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKioskConfig } from './config-loader.js';
-import { ConfigError } from '../common/config.js';
+import { ConfigError, parseKioskConfig, usesSimulators } from '../common/config.js';
 
 function write(content: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
@@ -54,5 +54,23 @@ describe('kiosk config', () => {
   it('says when the file is not JSON or missing', () => {
     expect(() => loadKioskConfig(write('{ nope'))).toThrow(/not valid JSON/);
     expect(() => loadKioskConfig('/nonexistent/kiosk.json')).toThrow(/file not found/);
+  });
+});
+
+describe('usesSimulators', () => {
+  const base = { kioskId: 'K-3', hall: { name: '大厅', regionCode: '330106' } };
+  it('is true for the defaults and false for a kiosk on real devices and a real central API', () => {
+    expect(usesSimulators(parseKioskConfig({ ...base, devices: {}, central: {} }))).toBe(true);
+    const real = parseKioskConfig({
+      ...base,
+      devices: {
+        idcard: { transport: 'serial', port: '/dev/ttyUSB0' },
+        citizencard: { transport: 'pcsc' },
+        printer: { transport: 'tcp', host: '10.1.2.3' },
+      },
+      central: { url: 'https://central.example.gov.cn/api/' },
+    });
+    expect(usesSimulators(real)).toBe(false);
+    expect(usesSimulators({ ...real, devices: { ...real.devices, printer: { transport: 'serial', port: '@simulator', baud: 115200, paper: 58 } } })).toBe(true);
   });
 });

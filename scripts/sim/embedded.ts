@@ -22,16 +22,6 @@ export interface EmbeddedSimulators {
 /** A token the embedded central simulator accepts (any 8+ character token is, without a token map). */
 export const EMBEDDED_CENTRAL_TOKEN = 'embedded-dev-token';
 
-export function needsSimulators(config: KioskConfig): boolean {
-  const { idcard, citizencard, printer } = config.devices;
-  return (
-    config.central.url === 'embedded' ||
-    (idcard?.transport === 'serial' && idcard.port === SIMULATOR) ||
-    (citizencard?.transport === 'serial' && citizencard.port === SIMULATOR) ||
-    (printer?.transport === 'serial' && printer.port === SIMULATOR)
-  );
-}
-
 export async function startEmbeddedSimulators(
   config: KioskConfig,
   options: { printerOutputDir?: string | null; verificationDelayMs?: number } = {},
