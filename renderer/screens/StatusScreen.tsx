@@ -29,7 +29,9 @@ export function StatusScreen() {
               <ul className="proof-list">
                 {a.verifications.map((v) => (
                   <li key={v.proofType} className="proof" data-testid={`verification-${v.proofType}`} data-state={v.state}>
-                    <span className="proof-former">{t('proof.department-verification')}</span>
+                    <span className="proof-name">
+                      {t(`proofType.${v.proofType}`)} · {t('proof.department-verification')}
+                    </span>
                     <span className="proof-how">
                       <span className="badge">{t(`apps.verification.${v.state}`)}</span>
                       {v.state === 'pending' && t('apps.promised', { time: formatTime(locale, v.promisedBy) })}

@@ -225,9 +225,35 @@ describe('citizen journeys through the screens', () => {
     expect(await page.getByTestId('one-click-ticket').textContent()).toContain('Take a number');
     await expect.poll(() => page.getByTestId('voice').getAttribute('src')).toMatch(/citizen-home-.*\.wav$/);
     await screenshot(page, 'english');
+    await press(page, 'toggle-mute');
+    expect(await page.getByTestId('voice').getAttribute('data-muted')).toBe('true');
     await press(page, 'finish');
     await press(page, 'eval-skip');
     await expectNothingLeft(rig, ['吴**', '8907']);
     expect(await page.locator('.prompt').textContent()).toBe('请刷身份证或市民卡');
+  });
+
+  it('keyboard only, with a Hong Kong / Macao residence card: Tab to a button, Enter to press it', async () => {
+    const { page } = rig;
+    await swipe(rig, 'hk-1');
+    const tabTo = async (testId: string) => {
+      for (let i = 0; i < 30; i++) {
+        if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${testId}`);
+    };
+    await tabTo('one-click-ticket');
+    // The focus is visible: an outline drawn around the focused button.
+    expect(await page.getByTestId('one-click-ticket').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'ticket');
+    const ticketNo = (await page.getByTestId('ticket-number').textContent())!;
+    await tabTo('ticket-done');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'evaluation');
+    await tabTo('rate-4');
+    await page.keyboard.press('Enter');
+    await expectNothingLeft(rig, ['陈**', '1230', ticketNo]);
   });
 });
