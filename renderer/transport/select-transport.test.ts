@@ -29,7 +29,9 @@ describe('transport selection', () => {
   });
 
   it('builds the loopback WebSocket address from the page location and its token', () => {
-    const url = bridgeUrlFromLocation({ hash: '#token=a+b/c', protocol: 'http:', host: '127.0.0.1:5000' } as Location);
-    expect(url).toBe('ws://127.0.0.1:5000/api?token=a%2Bb%2Fc');
+    // The bridge's tokens are base64url: every character survives the fragment and the query unchanged.
+    const url = bridgeUrlFromLocation({ hash: '#token=Ab-_9z', protocol: 'http:', host: '127.0.0.1:5000' } as Location);
+    expect(url).toBe('ws://127.0.0.1:5000/api?token=Ab-_9z');
+    expect(bridgeUrlFromLocation({ hash: '#token=x', protocol: 'https:', host: 'kiosk.local' } as Location)).toBe('wss://kiosk.local/api?token=x');
   });
 });
