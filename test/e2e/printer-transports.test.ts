@@ -54,7 +54,7 @@ describe('printer transports', () => {
     const outcome = await new PrintJobRunner(printer).printTicket(model);
     expect(outcome.status).toBe('printed');
     const [ticket] = await sim.controls.waitForTickets(1);
-    expect(ticket?.qrPayloads).toEqual([model.trackingUrl]);
+    expect(ticket?.qrPayloads).toEqual([model.trackingUrl, model.evaluationUrl]);
     expect(ticket?.text).toContain('A023');
     expect(ticket?.text.replace(/\s/g, '')).toContain(model.matter);
   });

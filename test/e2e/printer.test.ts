@@ -40,7 +40,7 @@ describe('printing over a PTY', () => {
     expect(outcome).toMatchObject({ status: 'printed', paperNearEnd: false, virtualTicket: { headline: 'A023', qrPayload: model.trackingUrl } });
 
     const [ticket] = await sim.controls.waitForTickets(1);
-    expect(ticket?.qrPayloads).toEqual([model.trackingUrl]);
+    expect(ticket?.qrPayloads).toEqual([model.trackingUrl, model.evaluationUrl]);
     const lines = (ticket?.text ?? '').split('\n').map((l) => l.trim());
     expect(lines).toContain('西湖区政务服务中心');
     expect(lines).toContain('A023');
@@ -124,7 +124,7 @@ describe('printing over a PTY', () => {
     await new PrintJobRunner(printer).printTicket(sampleTicket());
     await sim.controls.waitForTickets(1);
     const listed = sim.handleControl({ type: 'tickets' });
-    expect(listed).toMatchObject({ ok: true, tickets: [{ index: 1, qrPayloads: [sampleTicket().trackingUrl] }] });
+    expect(listed).toMatchObject({ ok: true, tickets: [{ index: 1, qrPayloads: [sampleTicket().trackingUrl, sampleTicket().evaluationUrl] }] });
   });
 
   it('notices paper near end while idle, through the status poll', async () => {
