@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useKiosk, useT } from '../hooks.js';
 import { messageKeyOr } from '../i18n/i18n.js';
 import { selectNotice, selectProblem } from '../store/slices/ui/selectors.js';
+import { selectAcceptingWrites } from '../store/slices/devices/selectors.js';
 
 const NOTICE_SECONDS = 12;
 
@@ -10,6 +11,7 @@ export function NoticeBanner() {
   const t = useT();
   const notice = useKiosk(selectNotice);
   const problem = useKiosk(selectProblem);
+  const acceptingWrites = useKiosk(selectAcceptingWrites);
   const dismissNotice = useKiosk((s) => s.noticeDismissed);
   const dismissProblem = useKiosk((s) => s.problemDismissed);
   // A notice is about a moment (a failed read): it goes by itself so the next person does not see it.
@@ -18,7 +20,7 @@ export function NoticeBanner() {
     const timer = setTimeout(dismissNotice, NOTICE_SECONDS * 1000);
     return () => clearTimeout(timer);
   }, [notice, dismissNotice]);
-  if (!notice && !problem) return null;
+  if (!notice && !problem && acceptingWrites) return null;
   const items = [
     notice && {
       id: 'notice',
@@ -37,6 +39,11 @@ export function NoticeBanner() {
   ].filter((item) => !!item);
   return (
     <div className="notices" role="alert">
+      {!acceptingWrites && (
+        <div className="notice notice-error" data-testid="store-full" data-code="store-full">
+          <span className="notice-text">{t('notice.store-full')}</span>
+        </div>
+      )}
       {items.map((item) => (
         <div key={item.id} className={`notice notice-${item.level}`} data-testid={item.id} data-code={item.code}>
           <span className="notice-text">{item.text}</span>

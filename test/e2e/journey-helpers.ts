@@ -92,7 +92,20 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
   }
 }
 
+/** Every button a finger may need is at least 64 × 64 CSS pixels. */
+export async function expectLargeTargets(page: Page): Promise<void> {
+  const small = await page.locator('button:visible').evaluateAll((buttons) =>
+    buttons
+      .map((b) => ({ id: b.getAttribute('data-testid') ?? b.textContent, box: b.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 64 || box.width < 64)
+      .map(({ id, box }) => `${id} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small, 'touch targets under 64 px').toEqual([]);
+}
+
+/** Saves the screen for people to look at (and checks its touch targets on the way). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectLargeTargets(page);
   // Let the ring, the QR and the fonts settle: the picture is for people to look at.
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `journey-${name}.png`), fullPage: true });

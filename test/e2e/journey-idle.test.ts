@@ -6,7 +6,7 @@ describe('idle countdown', () => {
   let rig: JourneyRig;
 
   beforeAll(async () => {
-    rig = await startJourneyRig({ session: { idleSeconds: 20, elderlyIdleSeconds: 40, warningSeconds: 12 } });
+    rig = await startJourneyRig({ session: { idleSeconds: 25, elderlyIdleSeconds: 50, warningSeconds: 18 } });
   });
   afterAll(() => rig?.close());
 
@@ -14,7 +14,7 @@ describe('idle countdown', () => {
     const { page } = rig;
     await swipe(rig, 'resident-6');
     await press(page, 'go-status');
-    await expect.poll(() => page.getByTestId('idle-warning').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('idle-warning').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId('idle-remaining').textContent()).toMatch(/\d+ 秒后将自动退出/);
     expect(await page.getByTestId('voice').getAttribute('data-prompt')).toBe('idle');
     await screenshot(page, 'idle');
@@ -22,7 +22,7 @@ describe('idle countdown', () => {
     expect(await page.getByTestId('idle-warning').count()).toBe(0);
     await waitForScreen(page, 'status');
     expect((await rig.t.kiosk.core.getStatus()).session).not.toBeNull();
-    await waitForScreen(page, 'attract', 30_000);
+    await waitForScreen(page, 'attract', 45_000);
     await expectNothingLeft(rig, ['孙*', '6786']);
   });
 });
