@@ -43,6 +43,21 @@ describe('citizen home', () => {
   });
 });
 
+describe('status by card', () => {
+  it('a second swipe of the same card shows 我的办件 with a fresh overview, but not in the middle of a matter', async () => {
+    const { s, fns, emit } = await identified();
+    emit('notice', { code: 'card-read-again', level: 'info', at: 2 });
+    expect(s().screen).toBe('status');
+    expect(s().notice).toBeNull();
+    expect(fns.getCitizenOverview).toHaveBeenCalledTimes(2);
+    s().matterChosen('student-loan-hardship');
+    s().handlingStarted();
+    emit('notice', { code: 'card-read-again', level: 'info', at: 3 });
+    expect(s().screen).toBe('commitment');
+    expect(s().notice?.code).toBe('card-read-again');
+  });
+});
+
 describe('tickets', () => {
   it('takes a ticket with the request as given and shows it', async () => {
     const { s, fns } = await identified();

@@ -22,14 +22,25 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : 'internal-error';
 }
 
-export const createUiSlice: SliceCreator<UiState & UiActions> = (set) => ({
+/** Screens from which a second swipe of the same card may jump to 我的办件 (not in the middle of handling a matter). */
+const STATUS_ON_SWIPE_FROM: Screen[] = ['citizen-home', 'ticket', 'receipt', 'status', 'matters', 'categories', 'matter-detail'];
+
+export const createUiSlice: SliceCreator<UiState & UiActions> = (set, get) => ({
   ...initialUiState,
   navigate: (screen) => set({ screen, problem: null }),
   localeChosen: (locale) => set({ locale }),
   elderlyModeToggled: () => set((s) => ({ elderlyMode: !s.elderlyMode })),
   muteToggled: () => set((s) => ({ muted: !s.muted })),
   kioskInfoLoaded: (kioskInfo) => set({ kioskInfo, locale: kioskInfo.locale }),
-  noticeShown: (notice) => set({ notice }),
+  noticeShown: (notice) => {
+    // 'card-read-again': the same citizen swiped again, which is how they ask for their applications.
+    if (notice?.code === 'card-read-again' && get().session && STATUS_ON_SWIPE_FROM.includes(get().screen)) {
+      set({ notice: null, screen: 'status' });
+      void get().overviewRequested();
+      return;
+    }
+    set({ notice });
+  },
   noticeDismissed: () => set({ notice: null }),
   callFailed: (method, error) => set({ problem: { method, code: errorCode(error), at: Date.now() } }),
   problemDismissed: () => set({ problem: null }),
