@@ -22,7 +22,8 @@ export function ProxyScreen() {
           <p className="prompt small-prompt" data-testid="proxy-prompt">
             {t('proxy.prompt')}
           </p>
-          <CardPlacement label={t('attract.cardPicture')} />
+          {/* The picture helps with the first card; after that the list needs the room. */}
+          {principals.length === 0 && <CardPlacement label={t('attract.cardPicture')} />}
           <p className="hint">{t('proxy.hint')}</p>
         </>
       ) : (
