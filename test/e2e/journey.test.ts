@@ -21,6 +21,8 @@ describe('citizen journeys through the screens', () => {
     expect(await page.locator('.prompt').textContent()).toBe('请刷身份证或市民卡');
     expect(await page.getByTestId('voice').getAttribute('data-prompt')).toBe('attract');
     expect(await page.getByTestId('voice').getAttribute('src')).toMatch(/attract-.*\.wav$/);
+    // The bundled prompt is served by the bridge and decodes (μ-law WAV) with nothing installed.
+    await expect.poll(() => page.getByTestId('voice').evaluate((a: HTMLAudioElement) => (a.error ? `error ${a.error.code}` : a.duration)), { timeout: 10_000 }).toBeGreaterThan(1);
     await screenshot(page, 'attract');
   });
 
