@@ -31,7 +31,16 @@ function heapMb(): number {
   gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
-const handles = () => process.getActiveResourcesInfo().length;
+const handles = () => process.getActiveResourcesInfo();
+/** "+1 Timeout, -1 TCPWRAP": what kinds of handles came or went. */
+function handleDiff(before: string[], after: string[]): string {
+  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const [b, a] = [count(before), count(after)];
+  const kinds = [...new Set([...b.keys(), ...a.keys()])];
+  const parts = kinds.map((k) => [k, (a.get(k) ?? 0) - (b.get(k) ?? 0)] as const).filter(([, d]) => d !== 0);
+  return parts.map(([k, d]) => `${d > 0 ? '+' : ''}${d} ${k}`).join(', ') || 'none';
+}
+const settle = () => new Promise((r) => setTimeout(r, 1000));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 const people = SIM_PEOPLE.filter((p) => p.kind === 'resident');
@@ -62,6 +71,7 @@ async function soak(): Promise<BenchResult['rows']> {
     for (let i = 0; i < warmup; i += 1) await session(kiosk, reader, i);
     await kiosk.forwarder.waitUntilDrained(60_000);
     printer.clearTickets();
+    await settle();
     const heap0 = heapMb();
     const handles0 = handles();
     const started = performance.now();
@@ -73,15 +83,16 @@ async function soak(): Promise<BenchResult['rows']> {
     const elapsed = performance.now() - started;
     await kiosk.forwarder.waitUntilDrained(120_000);
     printer.clearTickets();
+    await settle();
     const heap1 = heapMb();
     const handles1 = handles();
     return [
       { measure: 'sessions', value: SESSIONS, unit: '', goal: '' },
-      { measure: 'session median cost', value: elapsed / SESSIONS, unit: 'ms', goal: '' },
+      { measure: 'session mean cost', value: elapsed / SESSIONS, unit: 'ms', goal: '' },
       { measure: 'heap after warm-up', value: heap0, unit: 'MB', goal: '' },
       { measure: 'heap after soak', value: heap1, unit: 'MB', goal: '' },
       { measure: 'heap growth', value: heap1 - heap0, unit: 'MB', goal: '< 10' },
-      { measure: 'handle growth', value: handles1 - handles0, unit: '', goal: '0' },
+      { measure: 'handle growth', value: handles1.length - handles0.length, unit: handleDiff(handles0, handles1), goal: '0' },
       { measure: 'records forwarded', value: kiosk.forwarder.status().delivered, unit: '', goal: `${SESSIONS + warmup}` },
     ];
   } finally {
