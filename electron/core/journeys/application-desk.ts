@@ -9,27 +9,18 @@ import { randomUUID } from 'node:crypto';
 import type { Matter, MatterProof, ProofRecord, ProofType } from '../../common/central-api.js';
 import type { Identity } from '../../common/identity.js';
 import type { DataCheckView, ProofOutcome, SubmissionOutcome, SubmitApplicationRequest } from '../../common/journey-schemas.js';
-import type { KioskStore } from '../store/kiosk-store.js';
-import { CentralError, type CentralClient } from '../sync/central-client.js';
+import { CentralError } from '../sync/central-client.js';
 import type { ProofLine } from '../printing/models.js';
 import type { MatterCatalog } from './catalog.js';
 import { JourneyError } from './errors.js';
 import type { JourneyState } from './journey-state.js';
-import type { PrintDesk } from './print-desk.js';
+import type { DeskOptions } from './desk-options.js';
 import { guardStoreWrite } from './store-guard.js';
 import { hallDay } from '../store/kiosk-store.js';
 
-export interface ApplicationDeskOptions {
-  store: KioskStore;
-  central: CentralClient | null;
+export interface ApplicationDeskOptions extends DeskOptions {
   catalog: MatterCatalog;
   state: JourneyState;
-  print: PrintDesk;
-  hallName: string;
-  kioskId: string;
-  trackingBaseUrl: string;
-  now?: () => number;
-  onStoreFull?: (message: string) => void;
 }
 
 export interface Applicant {

@@ -6,11 +6,9 @@
 import type { Identity } from '../../common/identity.js';
 import type { QueueState } from '../../common/central-api.js';
 import type { TakeTicketRequest, TicketOutcome, TicketPriority } from '../../common/journey-schemas.js';
-import type { KioskStore } from '../store/kiosk-store.js';
-import type { CentralClient } from '../sync/central-client.js';
 import { ELDERLY_AGE, ageOn } from '../session.js';
 import { JourneyError } from './errors.js';
-import type { PrintDesk } from './print-desk.js';
+import type { DeskOptions } from './desk-options.js';
 import { guardStoreWrite } from './store-guard.js';
 
 /** Queues of the hall: A general (全科), V green channel, Y appointments (jump the general queue). */
@@ -21,16 +19,7 @@ export const QUEUES = {
 } as const;
 export type QueueCode = keyof typeof QUEUES;
 
-export interface TicketDeskOptions {
-  store: KioskStore;
-  central: CentralClient | null;
-  print: PrintDesk;
-  hallName: string;
-  kioskId: string;
-  trackingBaseUrl: string;
-  now?: () => number;
-  onStoreFull?: (message: string) => void;
-}
+export type TicketDeskOptions = DeskOptions;
 
 interface KnownQueue {
   state: QueueState;
