@@ -41,6 +41,8 @@ export interface ComposeOptions {
   pollIntervalMs?: number;
   /** Devices given ready-made instead of built from the config (benchmarks inject card events directly). */
   devices?: KioskDevices;
+  /** How often a kiosk whose disk filled up looks for free space again. */
+  spaceCheckMs?: number;
 }
 
 export async function composeKiosk(given: KioskConfig, options: ComposeOptions): Promise<ComposedKiosk> {
@@ -70,7 +72,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     const token = config.central.token ?? process.env.KIOSK_CENTRAL_TOKEN ?? '';
     const central = new CentralClient({ baseUrl: config.central.url, token, timeoutMs: config.central.timeoutMs });
     const forwarder = new Forwarder({ store, client: central, ...(options.heartbeatMs ? { heartbeatIntervalMs: options.heartbeatMs } : {}) });
-    const sync = new SyncLink(forwarder, store);
+    const sync = new SyncLink(forwarder, store, options.spaceCheckMs);
     // Wake the forwarder as soon as a record is committed: tickets reach the centre within a heartbeat.
     store.on('committed', () => forwarder.kick());
 

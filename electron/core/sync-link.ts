@@ -8,28 +8,27 @@ import type { SyncStatusSource } from './kiosk-core.js';
 import type { Forwarder } from './sync/forwarder.js';
 import type { KioskStore } from './store/kiosk-store.js';
 
+/** Space freed, beyond what was free when a write failed, after which the kiosk accepts again. */
+export const RESUME_MARGIN_BYTES = 2 ** 20;
+
 export class SyncLink implements SyncStatusSource {
   private readonly emitter = new TypedEmitter<{ status: SyncStatus }>();
   private acceptingWrites = true;
+  private spaceWatch: NodeJS.Timeout | null = null;
   private storeMessage: string | undefined;
   private last: SyncStatus | null = null;
   private readonly onForwarderStatus = () => this.publish();
-  private readonly onDiskFull = (err: Error) => {
-    this.acceptingWrites = false;
-    this.storeMessage = err.message;
-    this.publish();
-  };
+  private readonly onDiskFull = (err: Error) => this.markNotAccepting(err.message);
   private readonly onCommitted = () => {
-    if (!this.acceptingWrites) {
-      this.acceptingWrites = true;
-      this.storeMessage = undefined;
-    }
+    if (!this.acceptingWrites) this.resumeAccepting();
     this.publish();
   };
 
   constructor(
     private readonly forwarder: Forwarder,
     private readonly store: KioskStore,
+    /** How often a kiosk that cannot accept looks for free space again. */
+    private readonly spaceCheckMs = 10_000,
   ) {}
 
   async start(): Promise<void> {
@@ -45,14 +44,40 @@ export class SyncLink implements SyncStatusSource {
     this.forwarder.off('delivered', this.onForwarderStatus);
     this.store.off('disk-full', this.onDiskFull);
     this.store.off('committed', this.onCommitted);
+    this.stopSpaceWatch();
     await this.forwarder.stop();
   }
 
-  /** A write was refused because the disk is full (the store's own event may come from another path). */
+  /**
+   * A write was refused because the disk is full. The kiosk says it cannot accept, and
+   * watches the free space so it says so again by itself when an operator frees some
+   * (nobody would try a write while the screen says the kiosk cannot take one).
+   */
   markNotAccepting(message: string): void {
     this.acceptingWrites = false;
     this.storeMessage = message;
+    if (!this.spaceWatch) {
+      const resumeAt = this.store.freeBytes() + RESUME_MARGIN_BYTES;
+      this.spaceWatch = setInterval(() => {
+        if (this.store.freeBytes() >= resumeAt) {
+          this.resumeAccepting();
+          this.publish();
+        }
+      }, this.spaceCheckMs);
+      this.spaceWatch.unref();
+    }
     this.publish();
+  }
+
+  private resumeAccepting(): void {
+    this.acceptingWrites = true;
+    this.storeMessage = undefined;
+    this.stopSpaceWatch();
+  }
+
+  private stopSpaceWatch(): void {
+    if (this.spaceWatch) clearInterval(this.spaceWatch);
+    this.spaceWatch = null;
   }
 
   status(): SyncStatus {
