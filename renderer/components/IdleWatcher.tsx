@@ -12,7 +12,12 @@ export function IdleWatcher() {
 
   useEffect(() => {
     if (!store) return;
-    const onActivity = () => store.getState().userActed(Date.now());
+    const onActivity = () => {
+      // While the warning shows, only 继续办理 continues: closing the dialog on pointerdown would
+      // let the same tap's click land on whatever button lies beneath it.
+      if (selectIdleWarning(store.getState())) return;
+      store.getState().userActed(Date.now());
+    };
     const timer = setInterval(() => store.getState().clockTicked(Date.now()), 1000);
     window.addEventListener('pointerdown', onActivity, true);
     window.addEventListener('keydown', onActivity, true);

@@ -108,7 +108,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await expectLargeTargets(page);
   // Let the ring, the QR and the fonts settle: the picture is for people to look at.
   await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `journey-${name}.png`), fullPage: true });
+  // Not fullPage: the kiosk is one viewport tall (screens scroll inside), and resizing it mid-test moves targets.
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `journey-${name}.png`) });
 }
 
 export async function waitForScreen(page: Page, screen: string, timeout = 15_000): Promise<void> {
