@@ -1,6 +1,8 @@
 import { useKiosk, useLocale, useT } from '../hooks.js';
 import { formatTime } from '../i18n/i18n.js';
 import { selectLastSubmission } from '../store/slices/application/selectors.js';
+import { findMatter } from '../store/slices/matters/selectors.js';
+import { matterName } from './matter-text.js';
 import { PrintResult } from '../components/PrintResult.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 
@@ -9,9 +11,15 @@ export function ReceiptScreen() {
   const t = useT();
   const locale = useLocale();
   const submission = useKiosk(selectLastSubmission);
+  const catalog = useKiosk((s) => s.catalog);
   const navigate = useKiosk((s) => s.navigate);
   const finish = useKiosk((s) => s.finishRequested);
   if (!submission) return null;
+  // The catalog knows the English name; the core's name is the fallback.
+  const nameOf = (id: string, fallback: string) => {
+    const matter = findMatter(catalog, id);
+    return matter ? matterName(locale, matter) : fallback;
+  };
   const awaiting = submission.applications.some((a) => a.state === 'awaiting-verification');
   return (
     <main className="screen receipt" data-testid="screen-receipt" data-bundle={submission.bundle}>
@@ -21,7 +29,7 @@ export function ReceiptScreen() {
         {submission.applications.map((a) => (
           <li key={a.applicationId} className={`application state-${a.state}`} data-testid="application" data-state={a.state}>
             <p className="application-head">
-              <span className="matter-name">{a.matterName}</span>
+              <span className="matter-name">{nameOf(a.matterId, a.matterName)}</span>
               <span className="badge">{t(a.state === 'accepted' ? 'receipt.accepted' : 'receipt.awaiting')}</span>
             </p>
             <p className="app-no">{t('receipt.appNo', { no: a.applicationNo })}</p>
