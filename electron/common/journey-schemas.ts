@@ -105,6 +105,8 @@ export type SubmissionOutcome = z.infer<typeof submissionOutcomeSchema>;
 
 export const applicationStatusViewSchema = z.object({
   applicationId: z.string(),
+  /** For the catalog's English name; matterName is the Chinese one. */
+  matterId: z.string(),
   matterName: z.string(),
   state: z.enum(['queued', 'received', 'in-progress', 'completed', 'refused']),
   submittedAt: z.string(),

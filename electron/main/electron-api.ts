@@ -13,6 +13,8 @@ export interface KioskWebPreferences {
   allowRunningInsecureContent: false;
   spellcheck: false;
   devTools: boolean;
+  /** Voice prompts play at each step without a tap first (the browser shell passes the same flag). */
+  autoplayPolicy: 'no-user-gesture-required';
 }
 
 export interface KioskWindowOptions {

@@ -52,6 +52,7 @@ describe('Electron kiosk shell', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       devTools: false,
+      autoplayPolicy: 'no-user-gesture-required',
       preload: '/opt/kiosk/dist-electron/preload.cjs',
     });
     expect(win.menu).toBeNull();

@@ -43,6 +43,7 @@ export function kioskWindowOptions(config: KioskWindowConfig): KioskWindowOption
       allowRunningInsecureContent: false,
       spellcheck: false,
       devTools: Boolean(config.dev),
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }

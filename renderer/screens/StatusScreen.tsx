@@ -3,6 +3,8 @@ import { formatTime } from '../i18n/i18n.js';
 import { selectApplicationStatuses, selectOverview } from '../store/slices/overview/selectors.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
+import { findMatter } from '../store/slices/matters/selectors.js';
+import { matterName } from './matter-text.js';
 
 /** 我的办件: open applications and department verifications with their state. */
 export function StatusScreen() {
@@ -10,6 +12,12 @@ export function StatusScreen() {
   const locale = useLocale();
   const overview = useKiosk(selectOverview);
   const applications = useKiosk(selectApplicationStatuses);
+  const catalog = useKiosk((s) => s.catalog);
+  // The catalog has the English name; a matter it no longer lists keeps the name the centre gave.
+  const nameOf = (matterId: string, fallback: string) => {
+    const m = findMatter(catalog, matterId);
+    return m ? matterName(locale, m) : fallback;
+  };
   return (
     <main className="screen status" data-testid="screen-status">
       <SubjectBanner />
@@ -21,7 +29,7 @@ export function StatusScreen() {
         {applications.map((a) => (
           <li key={a.applicationId} className={`application state-${a.state}`} data-testid="status-application" data-state={a.state}>
             <p className="application-head">
-              <span className="matter-name">{a.matterName}</span>
+              <span className="matter-name">{nameOf(a.matterId, a.matterName)}</span>
               <span className="badge">{t(`apps.state.${a.state}`)}</span>
             </p>
             <p className="hint">{t('apps.submitted', { time: formatTime(locale, a.submittedAt) })}</p>

@@ -48,6 +48,7 @@ export class CitizenLookups {
   private merge(remote: ApplicationStatus[], local: Array<{ applicationId: string; matterId: string; submittedAt: string }>): ApplicationStatusView[] {
     const views: ApplicationStatusView[] = remote.map((a) => ({
       applicationId: a.applicationId,
+      matterId: a.matterId,
       matterName: this.matterName(a.matterId),
       state: a.state,
       submittedAt: a.submittedAt,
@@ -56,7 +57,7 @@ export class CitizenLookups {
     const seen = new Set(views.map((v) => v.applicationId));
     for (const a of local) {
       if (seen.has(a.applicationId)) continue;
-      views.push({ applicationId: a.applicationId, matterName: this.matterName(a.matterId), state: 'queued', submittedAt: a.submittedAt, verifications: [] });
+      views.push({ applicationId: a.applicationId, matterId: a.matterId, matterName: this.matterName(a.matterId), state: 'queued', submittedAt: a.submittedAt, verifications: [] });
     }
     return views.sort((x, y) => y.submittedAt.localeCompare(x.submittedAt));
   }

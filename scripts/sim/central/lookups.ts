@@ -26,7 +26,8 @@ function proofSummary(c: Citizen, proof: ProofType, household: Citizen[], now: n
     case 'social-insurance':
       return c.socialInsurance ? `参保状态：${c.socialInsurance.status === 'active' ? '正常' : '暂停'}（${c.socialInsurance.since} 起）` : null;
     case 'household':
-      return `户籍：${c.address}（户号 ${c.householdId}）`;
+      // Summaries are shown on screen and printed: never an address or other personal detail.
+      return `户籍登记：已核实（户内 ${household.length || 1} 人）`;
     case 'property':
       return c.properties.length ? `名下不动产 ${c.properties.length} 处` : null;
     case 'kinship':
@@ -38,7 +39,7 @@ function proofSummary(c: Citizen, proof: ProofType, household: Citizen[], now: n
     case 'birth':
       return household.some((m) => now - Date.parse(m.birthDate) < 365 * DAY) ? '户内有出生医学证明记录' : null;
     case 'residence':
-      return `居住登记：${c.address}`;
+      return '居住登记：有效';
     case 'financial-hardship':
       return null; // no register: the matter uses a commitment
   }
