@@ -29,6 +29,8 @@ export const citizenCardReaderConfig = z.discriminatedUnion('transport', [
     reader: z.string().optional().describe('reader name (substring); the first reader when absent'),
   }),
   serialPort,
+  // A framed reader behind a USB HID bridge (native/citizencard/README.md).
+  hidDevice,
 ]);
 
 const paper = z.union([z.literal(58), z.literal(80)]).default(80);

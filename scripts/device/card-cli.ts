@@ -16,6 +16,13 @@ export function parseSerial(port: string, baudText: string): { transport: 'seria
   return { transport: 'serial', port, baud };
 }
 
+/** `--hid <vid:pid>` (hex) → an HID config, or an error message. */
+export function parseHid(text: string): { transport: 'hid'; vendorId: number; productId: number } | { error: string } {
+  const m = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(text);
+  if (!m) return { error: '--hid takes <vid:pid> in hex, e.g. 10c4:0007' };
+  return { transport: 'hid', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) };
+}
+
 /** The fields an installer checks, with the ID number masked unless --reveal. */
 export function identityJson(id: Identity, reveal: boolean): Record<string, unknown> {
   return {

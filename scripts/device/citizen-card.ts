@@ -1,5 +1,5 @@
 /**
- * `npm run -s device -- citizen-card [--pcsc <reader-name> | --port <path> [--baud 115200]] [--once] [--reveal] [--timeout <s>]`
+ * `npm run -s device -- citizen-card [--pcsc <reader-name> | --port <path> [--baud 115200] | --hid <vid:pid>] [--once] [--reveal] [--timeout <s>]`
  *
  * For installers: waits for citizen / social-security cards and prints one JSON line
  * per card presented (ID number masked unless --reveal; a card that cannot be used
@@ -9,12 +9,12 @@
 import { parseArgs } from 'node:util';
 import type { CitizenCardReaderConfig } from '../../electron/common/config.js';
 import type { CardReadEvent } from '../../electron/common/identity.js';
-import { identityJson, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
+import { identityJson, parseHid, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
 import { createCitizenCardReader, type CitizenCardReaderOptions } from '../../electron/core/devices/citizencard.js';
 import type { CitizenCardError } from '../../native/citizencard/errors.js';
 
 const USAGE =
-  'usage: npm run -s device -- citizen-card (--pcsc <reader-name> | --port <path> [--baud 115200] [--card <key>]) [--once] [--reveal] [--timeout <s>]\n' +
+  'usage: npm run -s device -- citizen-card (--pcsc <reader-name> | --port <path> [--baud 115200] [--card <key>] | --hid <vid:pid>) [--once] [--reveal] [--timeout <s>]\n' +
   "  --pcsc ''  uses the first PC/SC reader; --port @simulator starts the serial reader simulator";
 
 interface CliOptions {
@@ -33,6 +33,7 @@ function parse(argv: string[]): CliOptions | string {
       options: {
         pcsc: { type: 'string' },
         port: { type: 'string' },
+        hid: { type: 'string' },
         baud: { type: 'string', default: '115200' },
         card: { type: 'string', default: 'zhang-wei' },
         once: { type: 'boolean', default: false },
@@ -47,7 +48,11 @@ function parse(argv: string[]): CliOptions | string {
   const timeoutMs = parseTimeout(values.timeout);
   if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
   const common = { once: values.once, reveal: values.reveal, timeoutMs, card: values.card };
-  if (values.pcsc !== undefined && values.port !== undefined) return `give --pcsc or --port, not both\n${USAGE}`;
+  if ([values.pcsc, values.port, values.hid].filter((v) => v !== undefined).length > 1) return `give one of --pcsc, --port, --hid\n${USAGE}`;
+  if (values.hid !== undefined) {
+    const hid = parseHid(values.hid);
+    return 'error' in hid ? `${hid.error}\n${USAGE}` : { ...common, config: hid };
+  }
   if (values.pcsc !== undefined) {
     return { ...common, config: values.pcsc ? { transport: 'pcsc', reader: values.pcsc } : { transport: 'pcsc' } };
   }

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { IdCardReaderConfig } from '../../electron/common/config.js';
-import { identityJson, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
+import { identityJson, parseHid, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
 import { idCardTransportFactory } from '../../electron/core/devices/idcard.js';
 import { SamChannel } from '../../native/idcard/channel.js';
 import { IdCardDriver, type IdCardRead } from '../../native/idcard/driver.js';
@@ -47,9 +47,8 @@ function parse(argv: string[]): CliOptions | string {
   if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
   const common = { once: values.once, reveal: values.reveal, probe: values.probe, timeoutMs };
   if (values.hid) {
-    const m = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(values.hid);
-    if (!m) return `--hid takes <vid:pid> in hex, e.g. 10c4:0007\n${USAGE}`;
-    return { ...common, config: { transport: 'hid', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) } };
+    const hid = parseHid(values.hid);
+    return 'error' in hid ? `${hid.error}\n${USAGE}` : { ...common, config: hid };
   }
   if (!values.port) return USAGE;
   const serial = parseSerial(values.port, values.baud);

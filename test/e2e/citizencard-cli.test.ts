@@ -33,6 +33,6 @@ describe('npm run device -- citizen-card', () => {
       (err: { code: number; stderr: string }) => err,
     );
     expect(failed?.code).toBe(2);
-    expect(failed?.stderr).toMatch(/not both/);
+    expect(failed?.stderr).toMatch(/give one of --pcsc, --port, --hid/);
   });
 });

@@ -8,7 +8,9 @@ import { CitizenCardDriver, type CitizenCardDriverOptions } from '../../../nativ
 import type { CitizenCardError } from '../../../native/citizencard/errors.js';
 import type { FrameCodec } from '../../../native/citizencard/frame-codec.js';
 import { PcscTerminal } from '../../../native/citizencard/pcsc-terminal.js';
-import { SerialTerminal } from '../../../native/citizencard/serial-terminal.js';
+import { FramedTerminal, SerialTerminal, type FramedTerminalOptions } from '../../../native/citizencard/framed-terminal.js';
+import { HidLink } from '../../../native/citizencard/hid-link.js';
+import type { HidOpener } from '../../../native/hid/hid-device.js';
 import type { CardTerminal } from '../../../native/citizencard/terminal.js';
 import type { CardReaderDevice, Unsubscribe } from './types.js';
 
@@ -21,6 +23,8 @@ export interface CitizenCardReaderOptions extends CitizenCardDriverOptions {
   replyTimeoutMs?: number;
   /** PC/SC: pcscd's socket when not the default /run/pcscd/pcscd.comm. */
   pcscSocketPath?: string;
+  /** HID framed readers: replaces node-hid (tests, or a vendor binding). */
+  hidOpener?: HidOpener;
 }
 
 /** CardReaderDevice plus what only a citizen card has: a card that could not be used. */
@@ -36,6 +40,13 @@ export function createCitizenCardTerminal(config: CitizenCardReaderConfig, optio
     if (options.pcscSocketPath) pcsc.socketPath = options.pcscSocketPath;
     return new PcscTerminal(pcsc);
   }
+  const framing: FramedTerminalOptions = {};
+  if (options.codec) framing.codec = options.codec;
+  if (options.replyTimeoutMs) framing.replyTimeoutMs = options.replyTimeoutMs;
+  if (config.transport === 'hid') {
+    const target = { vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) };
+    return new FramedTerminal(new HidLink(target, options.hidOpener), framing);
+  }
   let path = config.port;
   if (path === SIMULATOR) {
     if (!options.simulatorDevicePath) {
@@ -43,10 +54,7 @@ export function createCitizenCardTerminal(config: CitizenCardReaderConfig, optio
     }
     path = options.simulatorDevicePath;
   }
-  const serial: ConstructorParameters<typeof SerialTerminal>[0] = { path, baudRate: config.baud };
-  if (options.codec) serial.codec = options.codec;
-  if (options.replyTimeoutMs) serial.replyTimeoutMs = options.replyTimeoutMs;
-  return new SerialTerminal(serial);
+  return new SerialTerminal({ path, baudRate: config.baud, ...framing });
 }
 
 export function createCitizenCardReader(config: CitizenCardReaderConfig, options: CitizenCardReaderOptions = {}): CitizenCardReaderDevice {

@@ -17,6 +17,8 @@ export class SerialCardReaderSim implements CitizenCardSlot {
   private silent = false;
   private pendingNoise = 0;
   private port: SerialPort | undefined;
+  /** Where replies go: the PTY, or an in-memory line (hid-reader.ts). */
+  private write: ((bytes: Buffer) => void) | undefined;
 
   static async open(simulatorPath: string): Promise<SerialCardReaderSim> {
     const sim = new SerialCardReaderSim();
@@ -28,12 +30,19 @@ export class SerialCardReaderSim implements CitizenCardSlot {
   async attach(simulatorPath: string): Promise<void> {
     const port = new SerialPort({ path: simulatorPath, baudRate: 115200, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-    const framer = stxEtxCodec.createFramer();
-    port.on('data', (chunk: Buffer) => {
-      for (const frame of framer.push(new Uint8Array(chunk))) this.answer(port, frame);
-    });
+    const receive = this.connect((bytes) => port.write(bytes));
+    port.on('data', (chunk: Buffer) => receive(new Uint8Array(chunk)));
     port.on('error', () => undefined); // the line going away is the point of unplug tests
     this.port = port;
+  }
+
+  /** Connects the reader to a line given as a write function; returns what the host's bytes go into. */
+  connect(write: (bytes: Buffer) => void): (bytes: Uint8Array) => void {
+    const framer = stxEtxCodec.createFramer();
+    this.write = write;
+    return (bytes) => {
+      for (const frame of framer.push(bytes)) this.answer(frame);
+    };
   }
 
   async insert(card: CardProfile, options: InsertOptions = {}): Promise<void> {
@@ -49,7 +58,7 @@ export class SerialCardReaderSim implements CitizenCardSlot {
     return this.applet?.card;
   }
   plugged(): boolean {
-    return this.port !== undefined;
+    return this.write !== undefined;
   }
   answering(): boolean {
     return !this.silent;
@@ -67,18 +76,20 @@ export class SerialCardReaderSim implements CitizenCardSlot {
   async close(): Promise<void> {
     const port = this.port;
     this.port = undefined;
+    this.write = undefined;
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
-  private answer(port: SerialPort, frame: Frame): void {
-    if (this.silent) return;
+  private answer(frame: Frame): void {
+    const write = this.write;
+    if (this.silent || !write) return;
     const reply = (status: number, payload: Uint8Array | number[] = []) => {
       if (this.pendingNoise > 0) {
         // Garbage with a fake STX in it, as a noisy line delivers.
-        port.write(Buffer.from([0xff, 0x02, 0x00, ...Array(Math.max(0, this.pendingNoise - 3)).fill(0x55)]));
+        write(Buffer.from([0xff, 0x02, 0x00, ...Array(Math.max(0, this.pendingNoise - 3)).fill(0x55)]));
         this.pendingNoise = 0;
       }
-      port.write(Buffer.from(stxEtxCodec.encode({ cmd: frame.cmd | REPLY_BIT, data: Uint8Array.from([status, ...payload]) })));
+      write(Buffer.from(stxEtxCodec.encode({ cmd: frame.cmd | REPLY_BIT, data: Uint8Array.from([status, ...payload]) })));
     };
     const applet = this.applet;
     switch (frame.cmd) {

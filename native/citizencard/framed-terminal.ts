@@ -1,18 +1,23 @@
 /**
- * A serial citizen-card reader that carries APDUs in frames (frame-codec.ts). One
- * request at a time; each waits for the reply with the same command (| 0x80) or times out.
+ * A citizen-card reader that carries APDUs in frames (frame-codec.ts), over a serial
+ * line or HID reports (byte-link.ts). One request at a time; each waits for the reply
+ * with the same command (| 0x80) or times out.
  */
-import { SerialPort } from 'serialport';
 import { CitizenCardError } from './errors.js';
+import type { ByteLink } from './byte-link.js';
+import { SerialLink } from './serial-link.js';
 import { CMD, READER_STATUS, REPLY_BIT, SLOT, stxEtxCodec, type Frame, type FrameCodec, type Framer } from './frame-codec.js';
 import type { CardPresence, CardSession, CardTerminal } from './terminal.js';
 
-export interface SerialTerminalOptions {
-  path: string;
-  baudRate?: number;
+export interface FramedTerminalOptions {
   codec?: FrameCodec;
   /** How long one request may wait for its reply. */
   replyTimeoutMs?: number;
+}
+
+export interface SerialTerminalOptions extends FramedTerminalOptions {
+  path: string;
+  baudRate?: number;
 }
 
 interface Pending {
@@ -22,37 +27,30 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-export class SerialTerminal implements CardTerminal {
-  private port: SerialPort | undefined;
+export class FramedTerminal implements CardTerminal {
+  private linkOpen = false;
   private framer: Framer | undefined;
   private pending: Pending | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private lost: string | undefined;
   private readonly codec: FrameCodec;
 
-  constructor(private readonly options: SerialTerminalOptions) {
+  constructor(
+    private readonly link: ByteLink,
+    private readonly options: FramedTerminalOptions = {},
+  ) {
     this.codec = options.codec ?? stxEtxCodec;
   }
 
   get location(): string {
-    return this.options.path;
+    return this.link.location;
   }
 
   async open(): Promise<void> {
-    const port = new SerialPort({ path: this.options.path, baudRate: this.options.baudRate ?? 115200, autoOpen: false });
-    await new Promise<void>((resolve, reject) =>
-      port.open((err) =>
-        err
-          ? reject(new CitizenCardError('reader-unavailable', `citizen-card reader on ${this.options.path} cannot be opened (${err.message}): check the cable and devices.citizencard.port`))
-          : resolve(),
-      ),
-    );
-    this.port = port;
     this.framer = this.codec.createFramer();
     this.lost = undefined;
-    port.on('data', (chunk: Buffer) => this.onData(chunk));
-    port.on('close', () => this.fail(`citizen-card reader on ${this.options.path} was disconnected: check the cable`));
-    port.on('error', (err: Error) => this.fail(`citizen-card reader on ${this.options.path} failed (${err.message}): check the cable`));
+    await this.link.open({ data: (chunk) => this.onData(chunk), closed: (reason) => this.fail(reason) });
+    this.linkOpen = true;
     try {
       await this.presence(); // proves something that speaks the protocol is on the line
     } catch (err) {
@@ -62,10 +60,9 @@ export class SerialTerminal implements CardTerminal {
   }
 
   async close(): Promise<void> {
-    const port = this.port;
-    this.port = undefined;
-    this.pending?.reject(new CitizenCardError('reader-unavailable', `citizen-card reader on ${this.options.path} closed`));
-    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    this.linkOpen = false;
+    this.pending?.reject(new CitizenCardError('reader-unavailable', `citizen-card reader on ${this.location} closed`));
+    await this.link.close();
   }
 
   async presence(): Promise<CardPresence> {
@@ -77,7 +74,7 @@ export class SerialTerminal implements CardTerminal {
     const atr = await this.request(CMD.powerOn, new Uint8Array(0));
     return {
       atr,
-      protocol: `serial ${this.codec.name}`,
+      protocol: `framed ${this.codec.name}`,
       transmit: (command) => this.request(CMD.apdu, command),
       close: async () => {
         await this.request(CMD.powerOff, new Uint8Array(0)).catch(() => undefined);
@@ -99,23 +96,29 @@ export class SerialTerminal implements CardTerminal {
   }
 
   private exchange(cmd: number, data: Uint8Array): Promise<Frame> {
-    const port = this.port;
-    if (this.lost || !port) {
-      return Promise.reject(new CitizenCardError('reader-unavailable', this.lost ?? `citizen-card reader on ${this.options.path} is not open`));
+    if (this.lost || !this.linkOpen) {
+      return Promise.reject(new CitizenCardError('reader-unavailable', this.lost ?? `citizen-card reader on ${this.location} is not open`));
     }
     const timeoutMs = this.options.replyTimeoutMs ?? 1000;
     return new Promise<Frame>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = undefined;
-        reject(new CitizenCardError('reader-timeout', `citizen-card reader on ${this.options.path} not answering within ${timeoutMs} ms: check the cable and the baud rate`));
+        reject(new CitizenCardError('reader-timeout', `citizen-card reader on ${this.location} not answering within ${timeoutMs} ms: check the cable and the baud rate`));
       }, timeoutMs);
       this.pending = { cmd: cmd | REPLY_BIT, resolve, reject, timer };
-      port.write(Buffer.from(this.codec.encode({ cmd, data })));
+      try {
+        this.link.write(this.codec.encode({ cmd, data }));
+      } catch (err) {
+        clearTimeout(timer);
+        this.pending = undefined;
+        this.fail((err as Error).message);
+        reject(err instanceof CitizenCardError ? err : new CitizenCardError('reader-unavailable', (err as Error).message));
+      }
     });
   }
 
-  private onData(chunk: Buffer): void {
-    for (const frame of this.framer?.push(new Uint8Array(chunk)) ?? []) {
+  private onData(chunk: Uint8Array): void {
+    for (const frame of this.framer?.push(chunk) ?? []) {
       const pending = this.pending;
       // A late reply to a request that already timed out has no taker: drop it.
       if (!pending || frame.cmd !== pending.cmd || frame.data.length === 0) continue;
@@ -136,7 +139,7 @@ export class SerialTerminal implements CardTerminal {
   }
 
   private statusError(status: number | undefined): CitizenCardError {
-    const where = `citizen-card reader on ${this.options.path}`;
+    const where = `citizen-card reader on ${this.location}`;
     switch (status) {
       case READER_STATUS.noCard:
       case READER_STATUS.notPowered:
@@ -148,5 +151,12 @@ export class SerialTerminal implements CardTerminal {
       default:
         return new CitizenCardError('reader-error', `${where} answered status ${status ?? 'none'}: check the reader model and devices.citizencard settings`);
     }
+  }
+}
+
+/** The framed reader on a serial line. */
+export class SerialTerminal extends FramedTerminal {
+  constructor(options: SerialTerminalOptions) {
+    super(new SerialLink(options.path, options.baudRate), options);
   }
 }
