@@ -3,26 +3,10 @@
  * scripts/make-voice-prompts.ts records them with espeak-ng into assets/audio/<locale>/<id>.wav
  * and regenerates prompt-files.ts, so the kiosk speaks offline with nothing installed.
  */
-import type { Screen } from '../store/slices/ui/state.js';
+import { SCREENS, type Screen } from '../store/slices/ui/state.js';
 
-export const VOICE_PROMPTS = [
-  'attract',
-  'help',
-  'citizen-home',
-  'ticket',
-  'ticket-failed',
-  'categories',
-  'matters',
-  'matter-detail',
-  'data-check',
-  'commitment',
-  'application-form',
-  'receipt',
-  'status',
-  'evaluation',
-  'proxy',
-  'idle',
-] as const;
+/** One prompt per screen, plus the failed print and the idle warning. */
+export const VOICE_PROMPTS = [...SCREENS, 'ticket-failed', 'idle'] as const;
 export type VoicePrompt = (typeof VOICE_PROMPTS)[number];
 
 /** Which prompt a screen speaks when it appears. */
