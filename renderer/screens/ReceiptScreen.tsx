@@ -1,8 +1,8 @@
 import { useKiosk, useLocale, useT } from '../hooks.js';
 import { formatTime } from '../i18n/i18n.js';
 import { selectLastSubmission } from '../store/slices/application/selectors.js';
-import { findMatter } from '../store/slices/matters/selectors.js';
-import { matterName } from './matter-text.js';
+import { useMatterName } from './use-matter-name.js';
+import { JourneyEndButtons } from '../components/JourneyEndButtons.js';
 import { PrintResult } from '../components/PrintResult.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 
@@ -11,15 +11,8 @@ export function ReceiptScreen() {
   const t = useT();
   const locale = useLocale();
   const submission = useKiosk(selectLastSubmission);
-  const catalog = useKiosk((s) => s.catalog);
-  const navigate = useKiosk((s) => s.navigate);
-  const finish = useKiosk((s) => s.finishRequested);
+  const nameOf = useMatterName();
   if (!submission) return null;
-  // The catalog knows the English name; the core's name is the fallback.
-  const nameOf = (id: string, fallback: string) => {
-    const matter = findMatter(catalog, id);
-    return matter ? matterName(locale, matter) : fallback;
-  };
   const awaiting = submission.applications.some((a) => a.state === 'awaiting-verification');
   return (
     <main className="screen receipt" data-testid="screen-receipt" data-bundle={submission.bundle}>
@@ -54,14 +47,7 @@ export function ReceiptScreen() {
         </p>
       )}
       <PrintResult print={submission.print} />
-      <div className="button-row">
-        <button type="button" className="big-button" data-testid="receipt-done" onClick={finish}>
-          {t('ticket.done')}
-        </button>
-        <button type="button" className="big-button secondary" data-testid="receipt-more" onClick={() => navigate('citizen-home')}>
-          {t('ticket.more')}
-        </button>
-      </div>
+      <JourneyEndButtons testIdPrefix="receipt" />
     </main>
   );
 }

@@ -3,8 +3,7 @@ import { formatTime } from '../i18n/i18n.js';
 import { selectApplicationStatuses, selectOverview } from '../store/slices/overview/selectors.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
-import { findMatter } from '../store/slices/matters/selectors.js';
-import { matterName } from './matter-text.js';
+import { useMatterName } from './use-matter-name.js';
 
 /** 我的办件: open applications and department verifications with their state. */
 export function StatusScreen() {
@@ -12,12 +11,7 @@ export function StatusScreen() {
   const locale = useLocale();
   const overview = useKiosk(selectOverview);
   const applications = useKiosk(selectApplicationStatuses);
-  const catalog = useKiosk((s) => s.catalog);
-  // The catalog has the English name; a matter it no longer lists keeps the name the centre gave.
-  const nameOf = (matterId: string, fallback: string) => {
-    const m = findMatter(catalog, matterId);
-    return m ? matterName(locale, m) : fallback;
-  };
+  const nameOf = useMatterName();
   return (
     <main className="screen status" data-testid="screen-status">
       <SubjectBanner />

@@ -3,13 +3,12 @@ import { selectLastTicket } from '../store/slices/journey/selectors.js';
 import { PrintResult } from '../components/PrintResult.js';
 import { QrCode } from '../components/QrCode.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
+import { JourneyEndButtons } from '../components/JourneyEndButtons.js';
 
 /** The number, big; how long the wait is (约 when the queue is an offline estimate); the QR; the paper. */
 export function TicketScreen() {
   const t = useT();
   const ticket = useKiosk(selectLastTicket);
-  const navigate = useKiosk((s) => s.navigate);
-  const finish = useKiosk((s) => s.finishRequested);
   if (!ticket) return null;
   const approx = !ticket.queueLive;
   return (
@@ -36,14 +35,7 @@ export function TicketScreen() {
         <QrCode text={ticket.trackingUrl} label={t('ticket.qr')} testId="ticket-qr" />
       </div>
       <PrintResult print={ticket.print} />
-      <div className="button-row">
-        <button type="button" className="big-button" data-testid="ticket-done" onClick={finish}>
-          {t('ticket.done')}
-        </button>
-        <button type="button" className="big-button secondary" data-testid="ticket-more" onClick={() => navigate('citizen-home')}>
-          {t('ticket.more')}
-        </button>
-      </div>
+      <JourneyEndButtons testIdPrefix="ticket" />
     </main>
   );
 }
