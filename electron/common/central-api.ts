@@ -38,10 +38,14 @@ export const matterProof = z.object({
   proofType,
   /** The former paper proof, e.g. "社保参保证明". */
   formerProof: z.string(),
+  formerProofEn: z.string().optional(),
   satisfiedBy: proofSatisfaction,
   /** When data-check is unavailable (offline): what the kiosk falls back to. */
   fallback: z.enum(['commitment', 'department-verification']).optional(),
+  /** The commitment (告知承诺) the citizen signs; the Chinese text is the binding one. */
   commitmentText: z.string().optional(),
+  /** An English rendering shown beside it in English mode. */
+  commitmentTextEn: z.string().optional(),
   /** Promised time for a department verification, minutes. */
   promisedMinutes: z.number().int().positive().optional(),
 });
@@ -55,6 +59,7 @@ export const matter = z.object({
   /** 'kiosk': can be completed here; 'window': routed to a window ticket with `windowReason`. */
   handling: z.enum(['kiosk', 'window']),
   windowReason: z.string().optional(),
+  windowReasonEn: z.string().optional(),
   /** Matters of a 一件事 bundle fan out to these matter ids. */
   bundleOf: z.array(z.string()).optional(),
   proofs: z.array(matterProof),

@@ -76,6 +76,7 @@ export type SubmitApplicationRequest = z.infer<typeof submitApplicationRequestSc
 export const proofOutcomeSchema = z.object({
   proofType,
   formerProof: z.string(),
+  formerProofEn: z.string().nullable(),
   satisfiedBy: proofSatisfaction,
   /** True when the check could not be made and the matter's fallback was used. */
   fellBack: z.boolean(),

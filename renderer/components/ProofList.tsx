@@ -1,6 +1,6 @@
 import type { MatterProof } from '../../electron/common/central-api.js';
 import { useLocale, useT } from '../hooks.js';
-import { proofHow } from '../screens/matter-text.js';
+import { formerProofName, proofHow } from '../screens/matter-text.js';
 
 /** Each former paper proof and how it is satisfied now (直接取消 / 告知承诺 / 数据查验 / 部门核验). */
 export function ProofList({ proofs }: { proofs: MatterProof[] }) {
@@ -11,7 +11,7 @@ export function ProofList({ proofs }: { proofs: MatterProof[] }) {
     <ul className="proof-list">
       {proofs.map((p) => (
         <li key={p.proofType} className={`proof proof-${p.satisfiedBy}`} data-testid={`proof-${p.proofType}`} data-satisfied-by={p.satisfiedBy}>
-          <span className="proof-former">{p.formerProof}</span>
+          <span className="proof-former">{formerProofName(locale, p)}</span>
           <span className="proof-how">
             <span className="badge">{t(`proof.${p.satisfiedBy}`)}</span>
             {proofHow(locale, p)}

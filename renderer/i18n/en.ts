@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'categories.hint': 'We take a number for the right window',
   'matters.title': 'Choose a matter',
   'matters.window': 'This matter is handled at a window',
+  'matters.reasonSeparator': ': ',
   'matters.windowTicket': 'Take a window number',
   'matters.loading': 'Loading matters…',
   'matters.bundle': 'One-stop',

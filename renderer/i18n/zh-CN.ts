@@ -55,6 +55,7 @@ export const zhCN = {
   'categories.hint': '选择后为您取对应窗口的号',
   'matters.title': '选择要办理的事项',
   'matters.window': '此事项需到窗口办理',
+  'matters.reasonSeparator': '：',
   'matters.windowTicket': '取窗口号',
   'matters.loading': '正在载入事项…',
   'matters.bundle': '一件事',

@@ -1,7 +1,7 @@
 import { useKiosk, useLocale, useT } from '../hooks.js';
 import { fallbackOf, selectDraft, selectDraftItems, selectDraftMatter, type ProofItem } from '../store/slices/application/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
-import { matterName } from './matter-text.js';
+import { formerProofName, matterName } from './matter-text.js';
 import { answerOf, questionsFor } from './form-questions.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
@@ -57,7 +57,7 @@ export function ApplicationFormScreen() {
             <li key={item.key} className="proof">
               <span className="proof-former">
                 {bundle ? `${matterName(locale, item.matter)} · ` : ''}
-                {item.proof.formerProof}
+                {formerProofName(locale, item.proof)}
               </span>
               <span className="badge">{t(outcomeOf(item))}</span>
             </li>

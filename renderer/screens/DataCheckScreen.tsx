@@ -1,7 +1,7 @@
 import { useKiosk, useLocale, useT } from '../hooks.js';
 import { checkProgress, dataCheckItems, fallbackOf, selectDraft, selectDraftItems, selectDraftMatter } from '../store/slices/application/selectors.js';
 import { selectPending } from '../store/slices/journey/selectors.js';
-import { matterName } from './matter-text.js';
+import { formerProofName, matterName } from './matter-text.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 
@@ -34,7 +34,7 @@ export function DataCheckScreen() {
             <li key={item.key} className={`check check-${status}`} data-testid={`check-${item.proof.proofType}`} data-status={status}>
               <span className="proof-former">
                 {bundle ? `${matterName(locale, item.matter)} · ` : ''}
-                {item.proof.formerProof}
+                {formerProofName(locale, item.proof)}
               </span>
               <span className="check-result">
                 {status === 'running' && (pending === 'runDataCheck' ? t('check.running') : '')}

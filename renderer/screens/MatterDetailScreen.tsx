@@ -2,7 +2,7 @@ import { useKiosk, useLocale, useT } from '../hooks.js';
 import { selectMatter, subMattersOf } from '../store/slices/matters/selectors.js';
 import { selectSubject } from '../store/slices/session/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
-import { matterName } from './matter-text.js';
+import { matterName, windowReasonText } from './matter-text.js';
 import { NavRow } from '../components/NavRow.js';
 import { ProofList } from '../components/ProofList.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
@@ -48,7 +48,7 @@ export function MatterDetailScreen() {
         <>
           <p className="warning">
             {t('matters.window')}
-            {matter.windowReason ? `：${matter.windowReason}` : ''}
+            {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
           </p>
           <button
             type="button"

@@ -2,7 +2,7 @@ import { useKiosk, useLocale, useT } from '../hooks.js';
 import { categoriesOf, mattersIn, selectActiveMatters, selectCurrentCategory } from '../store/slices/matters/selectors.js';
 import { selectSubject } from '../store/slices/session/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
-import { categoryName, matterName } from './matter-text.js';
+import { categoryName, matterName, windowReasonText } from './matter-text.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 import { Busy } from '../components/Busy.js';
@@ -52,7 +52,7 @@ export function MattersScreen() {
                 <span className="matter-name">{matterName(locale, matter)}</span>
                 <span className="window-reason">
                   {t('matters.window')}
-                  {matter.windowReason ? `：${matter.windowReason}` : ''}
+                  {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
                 </span>
                 <button
                   type="button"

@@ -2,6 +2,7 @@ import { useKiosk, useLocale, useT } from '../hooks.js';
 import { formatTime } from '../i18n/i18n.js';
 import { selectLastSubmission } from '../store/slices/application/selectors.js';
 import { useMatterName } from './use-matter-name.js';
+import { formerProofName } from './matter-text.js';
 import { JourneyEndButtons } from '../components/JourneyEndButtons.js';
 import { PrintResult } from '../components/PrintResult.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
@@ -29,7 +30,7 @@ export function ReceiptScreen() {
             <ul className="proof-list">
               {a.proofs.map((p) => (
                 <li key={p.proofType} className="proof" data-testid={`outcome-${p.proofType}`} data-satisfied-by={p.satisfiedBy} data-fell-back={p.fellBack}>
-                  <span className="proof-former">{p.formerProof}</span>
+                  <span className="proof-former">{formerProofName(locale, p)}</span>
                   <span className="proof-how">
                     <span className="badge">{t(`proof.${p.satisfiedBy}`)}</span>
                     {p.summary}

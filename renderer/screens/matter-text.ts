@@ -5,6 +5,14 @@ import { formatDuration, isMessageKey, translate, type Locale } from '../i18n/i1
 
 export const matterName = (locale: Locale, matter: MatterView): string => (locale === 'en' ? matter.nameEn : matter.name);
 
+/** The former paper proof in the citizen's language (the catalog's Chinese when it has no English). */
+export const formerProofName = (locale: Locale, proof: { formerProof: string; formerProofEn?: string | null }): string =>
+  (locale === 'en' && proof.formerProofEn) || proof.formerProof;
+
+/** Why a matter is done at a window, in the citizen's language. */
+export const windowReasonText = (locale: Locale, matter: MatterView): string | undefined =>
+  (locale === 'en' && matter.windowReasonEn) || matter.windowReason;
+
 /** A catalog category in the citizen's language (an unknown category shows as the catalog spells it). */
 export const categoryName = (locale: Locale, category: string): string => {
   const key = `category.${category}`;

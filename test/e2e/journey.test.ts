@@ -235,6 +235,24 @@ describe('citizen journeys through the screens', () => {
     expect(await page.locator('.prompt').textContent()).toBe('请刷身份证或市民卡');
   });
 
+  it('in English, a commitment shows an English rendering beside the binding Chinese text', async () => {
+    const { page } = rig;
+    await swipe(rig, 'resident-7');
+    await press(page, 'toggle-locale');
+    await press(page, 'go-matters');
+    await press(page, 'category-教育');
+    await press(page, 'matter-student-loan-hardship');
+    expect(await page.getByTestId('proof-financial-hardship').textContent()).toContain('Family financial-hardship proof');
+    await press(page, 'matter-start');
+    await waitForScreen(page, 'commitment');
+    expect(await page.getByTestId('commitment-text').textContent()).toContain('本人承诺所填家庭经济情况真实');
+    expect(await page.getByTestId('commitment-translation').textContent()).toContain('I promise that the family financial situation');
+    await press(page, 'nav-home');
+    await press(page, 'finish');
+    await press(page, 'eval-skip');
+    await expectNothingLeft(rig, ['周*', '7894']);
+  });
+
   it('keyboard only, with a Hong Kong / Macao residence card: Tab to a button, Enter to press it', async () => {
     const { page } = rig;
     await swipe(rig, 'hk-1');

@@ -131,7 +131,7 @@ export class ApplicationDesk {
   }
 
   private resolve(applicant: Applicant, matter: Matter, proof: MatterProof, commitments: ProofType[]): { record: ProofRecord; outcome: ProofOutcome; line: ProofLine } {
-    const base = { proofType: proof.proofType, formerProof: proof.formerProof };
+    const base = { proofType: proof.proofType, formerProof: proof.formerProof, formerProofEn: proof.formerProofEn ?? null };
     const verification = (fellBack: boolean, summary: string) => {
       const promisedBy = this.now() + (proof.promisedMinutes ?? 24 * 60) * 60_000;
       return {
