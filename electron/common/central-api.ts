@@ -137,6 +137,7 @@ export const entitlement = z.object({
   matterId: z.string(),
   title: z.string(),
   reason: z.string(),
+  reasonEn: z.string().optional(),
 });
 export const entitlementsResponse = z.object({ entitlements: z.array(entitlement) });
 export type Entitlement = z.infer<typeof entitlement>;

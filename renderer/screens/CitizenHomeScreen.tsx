@@ -1,3 +1,4 @@
+import { useMatterName } from './use-matter-name.js';
 import { useKiosk, useLocale, useT } from '../hooks.js';
 import { formatClock } from '../i18n/i18n.js';
 import { selectCitizen, selectSubject } from '../store/slices/session/selectors.js';
@@ -18,6 +19,7 @@ export function CitizenHomeScreen() {
   const subject = useKiosk(selectSubject);
   const overview = useKiosk(selectOverview);
   const entitlements = useKiosk(selectEntitlements);
+  const nameOf = useMatterName();
   const appointment = useKiosk(selectAppointmentToday);
   const elderlyMode = useKiosk(selectElderlyMode);
   const busy = useKiosk(selectBusy);
@@ -44,8 +46,8 @@ export function CitizenHomeScreen() {
       {entitlements.map((e) => (
         <section key={e.entitlementId} className="entitlement" data-testid="entitlement" data-matter={e.matterId}>
           <div>
-            <p className="entitlement-title">{e.title}</p>
-            <p className="entitlement-reason">{e.reason}</p>
+            <p className="entitlement-title">{nameOf(e.matterId, e.title)}</p>
+            <p className="entitlement-reason">{(locale === 'en' && e.reasonEn) || e.reason}</p>
           </div>
           <button type="button" className="big-button" data-testid={`entitlement-${e.matterId}`} onClick={() => chooseMatter(e.matterId)}>
             {t('home.entitlementOffer')}

@@ -111,12 +111,13 @@ export function entitlements(ctx: ApplyContext, idHash: string): Entitlement[] {
   const in90 = ageOn(c.birthDate, now + 90 * DAY);
   if (ageOn(c.birthDate, now) < 60 && in90 >= 60) {
     out.push({ entitlementId: `EN-retire-${idHash.slice(0, 8)}`, matterId: 'retirement-bundle', title: '退休“一件事”',
-      reason: '您即将年满60周岁，可一次办理退休相关事项' });
+      reason: '您即将年满60周岁，可一次办理退休相关事项', reasonEn: 'You turn 60 soon: all the retirement formalities can be done at once.' });
   }
   const baby = ctx.db.household(c.householdId).find((m) => m.idNumber !== c.idNumber && now - Date.parse(m.birthDate) < 180 * DAY);
   if (baby && c.householdRole !== 'child') {
     out.push({ entitlementId: `EN-newborn-${idHash.slice(0, 8)}`, matterId: 'newborn-bundle', title: '新生儿出生“一件事”',
-      reason: '您家中有新生儿，可一次办理出生登记、落户、医保参保等事项' });
+      reason: '您家中有新生儿，可一次办理出生登记、落户、医保参保等事项',
+      reasonEn: 'There is a newborn in your household: birth registration, household registration and medical insurance can be done at once.' });
   }
   return out;
 }
