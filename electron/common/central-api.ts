@@ -87,6 +87,7 @@ export const dataCheckResponse = z.object({
   result: z.enum(['confirmed', 'not-found']),
   /** Plain summary safe to show the citizen, e.g. "参保状态：正常（2019-03 起）". */
   summary: z.string(),
+  summaryEn: z.string().optional(),
   checkedAt: z.string(),
   reference: z.string(),
 });

@@ -60,6 +60,7 @@ export const dataCheckViewSchema = z.object({
   /** 'unavailable': the central system could not be asked (offline): the matter's fallback applies. */
   status: z.enum(['confirmed', 'not-found', 'unavailable']),
   summary: z.string(),
+  summaryEn: z.string().nullable(),
   /** How the proof will be satisfied when the check did not confirm it. */
   fallback: z.enum(['commitment', 'department-verification']).nullable(),
 });
@@ -83,6 +84,7 @@ export const proofOutcomeSchema = z.object({
   /** Promised completion of a department verification (epoch ms). */
   promisedBy: z.number().nullable(),
   summary: z.string(),
+  summaryEn: z.string().nullable(),
 });
 export type ProofOutcome = z.infer<typeof proofOutcomeSchema>;
 

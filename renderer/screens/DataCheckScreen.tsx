@@ -38,7 +38,7 @@ export function DataCheckScreen() {
               </span>
               <span className="check-result">
                 {status === 'running' && (pending === 'runDataCheck' ? t('check.running') : '')}
-                {status === 'confirmed' && `${t('check.confirmed')}：${check?.summary ?? ''}`}
+                {status === 'confirmed' && `${t('check.confirmed')}${t('matters.reasonSeparator')}${(locale === 'en' && check?.summaryEn) || check?.summary || ''}`}
                 {status === 'not-found' && t('check.notFound')}
                 {status === 'unavailable' && fallback && t('check.unavailable', { fallback: t(`proof.${fallback}`) })}
               </span>

@@ -33,7 +33,7 @@ export function ReceiptScreen() {
                   <span className="proof-former">{formerProofName(locale, p)}</span>
                   <span className="proof-how">
                     <span className="badge">{t(`proof.${p.satisfiedBy}`)}</span>
-                    {p.summary}
+                    {(locale === 'en' && p.summaryEn) || p.summary}
                     {p.promisedBy !== null && ` · ${t('receipt.promised', { time: formatTime(locale, p.promisedBy) })}`}
                   </span>
                 </li>

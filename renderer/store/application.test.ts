@@ -18,6 +18,7 @@ const unavailable = (matterId: string, proofType: string, fallback: 'commitment'
   proofType: proofType as never,
   status: 'unavailable' as const,
   summary: '暂时连不上中心系统',
+  summaryEn: 'The central system cannot be reached',
   fallback,
 });
 

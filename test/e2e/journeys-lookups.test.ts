@@ -38,7 +38,8 @@ describe('journeys with the central system\'s records', () => {
 
   it('confirms a proof by a live data check (数据查验)', async () => {
     const check = await t.kiosk.core.runDataCheck({ matterId: 'social-insurance-proof', proofType: 'social-insurance' });
-    expect(check).toMatchObject({ status: 'confirmed', fallback: null });
+    expect(check).toMatchObject({ status: 'confirmed', fallback: null, summaryEn: expect.stringMatching(/^Social insurance: active/) });
+    expect(check.summary).toMatch(/^参保状态：正常/);
     const submitted = await t.kiosk.core.submitApplication({ matterId: 'social-insurance-proof', commitments: [], answers: {} });
     expect(submitted.applications[0]).toMatchObject({ state: 'accepted', proofs: [{ satisfiedBy: 'data-check', fellBack: false }] });
   });

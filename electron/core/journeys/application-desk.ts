@@ -31,9 +31,17 @@ export interface Applicant {
   key: string;
 }
 
+/** What the citizen reads of each proof's outcome: [Chinese, English]. */
 const FALLBACK_SUMMARY = {
-  commitment: '暂时连不上中心系统，本项改为告知承诺，不影响您办理。',
-  'department-verification': '暂时连不上中心系统，本项改为部门核验，结果将短信通知您。',
+  commitment: ['暂时连不上中心系统，本项改为告知承诺，不影响您办理。', 'The central system cannot be reached: this proof becomes a signed commitment; your application goes ahead.'],
+  'department-verification': ['暂时连不上中心系统，本项改为部门核验，结果将短信通知您。', 'The central system cannot be reached: the department will verify this proof and send you a text message.'],
+} as const;
+const OUTCOME_SUMMARY = {
+  removed: ['该证明已直接取消', 'This proof is no longer needed'],
+  commitment: ['已签署告知承诺', 'Commitment signed'],
+  verification: ['已提交部门核验', 'Sent to the department for verification'],
+  verificationFallback: ['已转部门核验', 'Passed to the department for verification'],
+  notFound: ['数据未查到，已转部门核验', 'No record found: passed to the department for verification'],
 } as const;
 
 export class ApplicationDesk {
@@ -72,6 +80,7 @@ export class ApplicationDesk {
         proofType,
         status: response.result,
         summary: response.summary,
+        summaryEn: response.summaryEn ?? null,
         fallback: response.result === 'confirmed' ? null : 'department-verification',
       };
     } catch (err) {
@@ -79,7 +88,8 @@ export class ApplicationDesk {
       const retryable = !(err instanceof CentralError) || err.retryable;
       if (!retryable) throw err;
       this.o.state.recordDataCheck(applicant.key, matterId, proofType, { status: 'unavailable', response: null });
-      return { matterId, proofType, status: 'unavailable', summary: FALLBACK_SUMMARY[fallback], fallback };
+      const [summary, summaryEn] = FALLBACK_SUMMARY[fallback];
+      return { matterId, proofType, status: 'unavailable', summary, summaryEn, fallback };
     }
   }
 
@@ -132,11 +142,11 @@ export class ApplicationDesk {
 
   private resolve(applicant: Applicant, matter: Matter, proof: MatterProof, commitments: ProofType[]): { record: ProofRecord; outcome: ProofOutcome; line: ProofLine } {
     const base = { proofType: proof.proofType, formerProof: proof.formerProof, formerProofEn: proof.formerProofEn ?? null };
-    const verification = (fellBack: boolean, summary: string) => {
+    const verification = (fellBack: boolean, [summary, summaryEn]: readonly [string, string]) => {
       const promisedBy = this.now() + (proof.promisedMinutes ?? 24 * 60) * 60_000;
       return {
         record: { proofType: proof.proofType, satisfiedBy: 'department-verification' as const, detail: null },
-        outcome: { ...base, satisfiedBy: 'department-verification' as const, fellBack, promisedBy, summary },
+        outcome: { ...base, satisfiedBy: 'department-verification' as const, fellBack, promisedBy, summary, summaryEn },
         line: { name: proof.formerProof, resolution: { kind: 'department-verification' as const, department: matter.category, promisedBy } },
       };
     };
@@ -147,7 +157,7 @@ export class ApplicationDesk {
       const text = proof.commitmentText ?? `本人承诺${proof.formerProof}所涉情况属实。`;
       return {
         record: { proofType: proof.proofType, satisfiedBy: 'commitment' as const, detail: text },
-        outcome: { ...base, satisfiedBy: 'commitment' as const, fellBack, promisedBy: null, summary: '已签署告知承诺' },
+        outcome: { ...base, satisfiedBy: 'commitment' as const, fellBack, promisedBy: null, summary: OUTCOME_SUMMARY.commitment[0], summaryEn: OUTCOME_SUMMARY.commitment[1] },
         line: { name: proof.formerProof, resolution: { kind: 'commitment' as const } },
       };
     };
@@ -155,25 +165,25 @@ export class ApplicationDesk {
       case 'removed':
         return {
           record: { proofType: proof.proofType, satisfiedBy: 'removed', detail: null },
-          outcome: { ...base, satisfiedBy: 'removed', fellBack: false, promisedBy: null, summary: '该证明已直接取消' },
+          outcome: { ...base, satisfiedBy: 'removed', fellBack: false, promisedBy: null, summary: OUTCOME_SUMMARY.removed[0], summaryEn: OUTCOME_SUMMARY.removed[1] },
           line: { name: proof.formerProof, resolution: { kind: 'removed' } },
         };
       case 'commitment':
         return commitment(false);
       case 'department-verification':
-        return verification(false, '已提交部门核验');
+        return verification(false, OUTCOME_SUMMARY.verification);
       case 'data-check': {
         const check = this.o.state.dataCheck(applicant.key, matter.id, proof.proofType);
         if (check?.status === 'confirmed' && check.response) {
           return {
             record: { proofType: proof.proofType, satisfiedBy: 'data-check', detail: check.response.reference },
-            outcome: { ...base, satisfiedBy: 'data-check', fellBack: false, promisedBy: null, summary: check.response.summary },
+            outcome: { ...base, satisfiedBy: 'data-check', fellBack: false, promisedBy: null, summary: check.response.summary, summaryEn: check.response.summaryEn ?? null },
             line: { name: proof.formerProof, resolution: { kind: 'data-check', source: check.response.summary } },
           };
         }
         // Not checked, not found, or the centre was unreachable: the matter's fallback applies.
         const fallback = check?.status === 'unavailable' || !check ? (proof.fallback ?? 'department-verification') : 'department-verification';
-        return fallback === 'commitment' ? commitment(true) : verification(true, check?.status === 'not-found' ? '数据未查到，已转部门核验' : '已转部门核验');
+        return fallback === 'commitment' ? commitment(true) : verification(true, check?.status === 'not-found' ? OUTCOME_SUMMARY.notFound : OUTCOME_SUMMARY.verificationFallback);
       }
     }
   }

@@ -104,6 +104,7 @@ export function fakeClient() {
         proofType,
         status: 'confirmed',
         summary: '参保状态：正常',
+        summaryEn: 'Social insurance: active',
         fallback: null,
       }),
     ),

@@ -21,25 +21,33 @@ export function catalog(ctx: ApplyContext, since: number | null): CatalogRespons
   return { version, full: false, matters: ctx.db.mattersSince(since) };
 }
 
-function proofSummary(c: Citizen, proof: ProofType, household: Citizen[], now: number): string | null {
+/** [Chinese, English]; summaries are shown on screen and printed: never an address or other personal detail. */
+function proofSummary(c: Citizen, proof: ProofType, household: Citizen[], now: number): [string, string] | null {
   switch (proof) {
-    case 'social-insurance':
-      return c.socialInsurance ? `参保状态：${c.socialInsurance.status === 'active' ? '正常' : '暂停'}（${c.socialInsurance.since} 起）` : null;
-    case 'household':
-      // Summaries are shown on screen and printed: never an address or other personal detail.
-      return `户籍登记：已核实（户内 ${household.length || 1} 人）`;
+    case 'social-insurance': {
+      const si = c.socialInsurance;
+      if (!si) return null;
+      const active = si.status === 'active';
+      return [`参保状态：${active ? '正常' : '暂停'}（${si.since} 起）`, `Social insurance: ${active ? 'active' : 'suspended'} (since ${si.since})`];
+    }
+    case 'household': {
+      const n = household.length || 1;
+      return [`户籍登记：已核实（户内 ${n} 人）`, `Household registration: confirmed (${n} in the household)`];
+    }
     case 'property':
-      return c.properties.length ? `名下不动产 ${c.properties.length} 处` : null;
+      return c.properties.length ? [`名下不动产 ${c.properties.length} 处`, `${c.properties.length} registered propert${c.properties.length > 1 ? 'ies' : 'y'}`] : null;
     case 'kinship':
-      return c.kinship.length ? `登记亲属 ${c.kinship.length} 人` : null;
+      return c.kinship.length ? [`登记亲属 ${c.kinship.length} 人`, `${c.kinship.length} registered relative${c.kinship.length > 1 ? 's' : ''}`] : null;
     case 'no-criminal-record':
-      return c.criminalRecord ? null : '无犯罪记录';
-    case 'age':
-      return `年龄 ${ageOn(c.birthDate, now)} 岁`;
+      return c.criminalRecord ? null : ['无犯罪记录', 'No criminal record'];
+    case 'age': {
+      const age = ageOn(c.birthDate, now);
+      return [`年龄 ${age} 岁`, `Age ${age}`];
+    }
     case 'birth':
-      return household.some((m) => now - Date.parse(m.birthDate) < 365 * DAY) ? '户内有出生医学证明记录' : null;
+      return household.some((m) => now - Date.parse(m.birthDate) < 365 * DAY) ? ['户内有出生医学证明记录', 'A medical birth certificate is on record in the household'] : null;
     case 'residence':
-      return '居住登记：有效';
+      return ['居住登记：有效', 'Residence registration: valid'];
     case 'financial-hardship':
       return null; // no register: the matter uses a commitment
   }
@@ -52,7 +60,8 @@ export function dataCheck(ctx: ApplyContext, idHash: string, proofType: ProofTyp
   return {
     proofType,
     result: summary ? 'confirmed' : 'not-found',
-    summary: summary ?? '未查到相关记录',
+    summary: summary?.[0] ?? '未查到相关记录',
+    summaryEn: summary?.[1] ?? 'No record found',
     checkedAt: new Date(now).toISOString(),
     reference: `DC-${now.toString(36)}-${idHash.slice(0, 8)}`,
   };
