@@ -26,31 +26,24 @@ const banner = {
   js: "const __kioskSourceUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', rel)).href;",
 };
 
+// Both bundles: CommonJS files in dist-electron/, as Electron loads them.
+const common = { outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' };
+
 await build({
+  ...common,
   entryPoints: { main: 'electron/main/index.ts' },
-  outdir: 'dist-electron',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
   target: 'node20',
   sourcemap: true,
   external,
   plugins: [sourceUrlPlugin],
   banner,
-  logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'error' },
 });
 await build({
   // A sandboxed preload may require only 'electron': everything else is bundled in.
+  ...common,
   entryPoints: { preload: 'electron/preload/preload.ts' },
-  outdir: 'dist-electron',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
   target: 'chrome120',
   external: ['electron'],
-  logLevel: 'warning',
 });
 console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');

@@ -3,25 +3,8 @@
  * project's emulator), so a bug shared by reader and emulator cannot hide here.
  */
 import { describe, expect, it } from 'vitest';
+import { script } from './apdu-script.test-support.js';
 import { readSocialSecurityCard } from './social-security.js';
-import type { ApduTransport } from './transmit.js';
-
-const hex = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((b) => Number.parseInt(b, 16)));
-const show = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-
-function script(steps: [string, string][]): ApduTransport & { sent: string[] } {
-  const sent: string[] = [];
-  return {
-    sent,
-    async transmit(command) {
-      const step = steps[sent.length];
-      sent.push(show(command));
-      if (!step) throw new Error(`unexpected command ${show(command)}`);
-      if (show(command) !== show(hex(step[0]))) throw new Error(`expected ${step[0]}, got ${show(command)}`);
-      return hex(step[1]);
-    },
-  };
-}
 
 const SELECT_APP = '00 A4 04 00 0F 73 78 31 2E 73 68 2E C9 E7 BB E1 B1 A3 D5 CF';
 // "330100D156000005" and "330106198503127318" in ASCII; 张伟 in GBK is D5 C5 CE B0.

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { hex, script, show } from './apdu-script.test-support.js';
 import { readRecordById } from './apdu.js';
 import { ApduProtocolError, transmit, type ApduTransport } from './transmit.js';
-
-const hex = (s: string) => Uint8Array.from(s.split(' ').map((b) => Number.parseInt(b, 16)));
-const show = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-
-/** Replays a written conversation: each command must be the expected bytes. */
-function script(steps: [string, string][]): ApduTransport & { sent: string[] } {
-  const sent: string[] = [];
-  return {
-    sent,
-    async transmit(command) {
-      const step = steps[sent.length];
-      sent.push(show(command));
-      if (!step) throw new Error(`unexpected command ${show(command)}`);
-      expect(show(command)).toBe(step[0]);
-      return hex(step[1]);
-    },
-  };
-}
 
 describe('transmit', () => {
   it('passes a plain 9000 answer through', async () => {

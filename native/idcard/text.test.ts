@@ -6,20 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidGb11643, gb11643CheckChar } from './gb11643.js';
 import { NATION_CODES } from './tables.js';
 import { decodeCardText } from './text.js';
-
-/** 256 bytes of UCS-2 LE spaces with `fields` written at their byte offsets. */
-function block(fields: Array<[offset: number, value: string]>): Uint8Array {
-  const bytes = new Uint8Array(256);
-  for (let i = 0; i < 256; i += 2) bytes[i] = 0x20;
-  for (const [offset, value] of fields) {
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      bytes[offset + 2 * i] = code & 0xff;
-      bytes[offset + 2 * i + 1] = code >> 8;
-    }
-  }
-  return bytes;
-}
+import { textBlock } from './test-vectors.js';
 
 const resident: Array<[number, string]> = [
   [0, '张三'], [30, '1'], [32, '01'], [36, '19850315'], [52, '浙江省杭州市西湖区文三路1号'],
@@ -28,13 +15,13 @@ const resident: Array<[number, string]> = [
 
 describe('resident ID card', () => {
   it('decodes the name from literal UCS-2 LE bytes (张 = 5F20, 三 = 4E09)', () => {
-    const text = block(resident);
+    const text = textBlock(resident);
     expect(Array.from(text.subarray(0, 6))).toEqual([0x20, 0x5f, 0x09, 0x4e, 0x20, 0x00]);
     const r = decodeCardText(text);
     expect(r.ok && r.identity.name).toBe('张三');
   });
   it('decodes every field, trimmed, with ISO dates', () => {
-    const r = decodeCardText(block(resident));
+    const r = decodeCardText(textBlock(resident));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.identity).toEqual({
@@ -54,17 +41,17 @@ describe('resident ID card', () => {
     expect(r.warnings).toEqual([]);
   });
   it('trims NUL padding as well as spaces', () => {
-    const text = block(resident);
+    const text = textBlock(resident);
     text.fill(0, 4, 30); // name field: 张三 then NULs
     const r = decodeCardText(text);
     expect(r.ok && r.identity.name).toBe('张三');
   });
   it('maps 长期 to long-term', () => {
-    const r = decodeCardText(block([...resident.filter(([o]) => o !== 204), [204, '长期']]));
+    const r = decodeCardText(textBlock([...resident.filter(([o]) => o !== 204), [204, '长期']]));
     expect(r.ok && r.identity.validTo).toBe('long-term');
   });
   it('reports a bad check digit instead of hiding it', () => {
-    const r = decodeCardText(block([...resident, [122, '330106198503151239']]));
+    const r = decodeCardText(textBlock([...resident, [122, '330106198503151239']]));
     expect(r.ok && r.identity.idNumberValid).toBe(false);
     expect(r.ok && r.warnings.join()).toContain('GB 11643');
   });
@@ -75,16 +62,16 @@ describe('resident ID card', () => {
     expect(isValidGb11643('1101051949123100')).toBe(false);
   });
   it('reports an unknown sex or nation code and a malformed date', () => {
-    const r = decodeCardText(block([...resident, [30, '5'], [32, '77'], [36, '19851345']]));
+    const r = decodeCardText(textBlock([...resident, [30, '5'], [32, '77'], [36, '19851345']]));
     expect(r.ok && r.identity.sex).toBe('unknown');
     expect(r.ok && r.identity.nation).toBe('77');
     expect(r.ok && r.identity.birthDate).toBe('19851345');
     expect(r.ok && r.warnings.length).toBe(3);
   });
   it('has the sex codes 0, 2 and 9', () => {
-    expect(decodeCardText(block([...resident, [30, '2']]))).toMatchObject({ identity: { sex: 'female' } });
-    expect(decodeCardText(block([...resident, [30, '0']]))).toMatchObject({ identity: { sex: 'unknown' } });
-    expect(decodeCardText(block([...resident, [30, '9']]))).toMatchObject({ identity: { sex: 'unspecified' } });
+    expect(decodeCardText(textBlock([...resident, [30, '2']]))).toMatchObject({ identity: { sex: 'female' } });
+    expect(decodeCardText(textBlock([...resident, [30, '0']]))).toMatchObject({ identity: { sex: 'unknown' } });
+    expect(decodeCardText(textBlock([...resident, [30, '9']]))).toMatchObject({ identity: { sex: 'unspecified' } });
   });
 });
 
@@ -98,7 +85,7 @@ describe('nation table (GB 3304)', () => {
 
 describe('J: Hong Kong / Macau / Taiwan residence permit', () => {
   it('decodes the shared fields plus pass number and issue count', () => {
-    const r = decodeCardText(block([
+    const r = decodeCardText(textBlock([
       [0, '陈大文'], [30, '1'], [36, '19900101'], [52, '浙江省杭州市上城区解放路2号'],
       [122, '810000199001011230'], [158, '杭州市公安局'], [188, '20200101'], [204, '20250101'],
       [220, 'H12345678'], [238, '01'], [248, 'J'],
@@ -114,7 +101,7 @@ describe('J: Hong Kong / Macau / Taiwan residence permit', () => {
 
 describe('I: foreigner permanent residence card (2017)', () => {
   it('decodes the English and Chinese names, card number and nationality', () => {
-    const r = decodeCardText(block([
+    const r = decodeCardText(textBlock([
       [0, 'SMITH, JOHN'], [120, '1'], [122, 'USA310075080101'], [152, 'USA'], [158, '史密斯'],
       [188, '20170601'], [204, '20270601'], [220, '19750801'], [236, '01'], [240, '1500'], [248, 'I'],
     ]));
@@ -127,14 +114,14 @@ describe('I: foreigner permanent residence card (2017)', () => {
     });
   });
   it('falls back to the English name when there is no Chinese name', () => {
-    const r = decodeCardText(block([[0, 'DOE, JANE'], [120, '2'], [220, '19800101'], [188, '20170601'], [204, '20270601'], [248, 'I']]));
+    const r = decodeCardText(textBlock([[0, 'DOE, JANE'], [120, '2'], [220, '19800101'], [188, '20170601'], [204, '20270601'], [248, 'I']]));
     expect(r.ok && r.identity.name).toBe('DOE, JANE');
   });
 });
 
 describe('Y: foreigner permanent residence card (2023)', () => {
   it('joins the English name continuation and checks the 18-digit number', () => {
-    const r = decodeCardText(block([
+    const r = decodeCardText(textBlock([
       [0, '玛丽'], [30, '2'], [32, '00'], [36, '20000101'], [52, 'MARTIN, MARIE-CLAIRE ANNE LOUISE DE'], [122, '933156200001011233'],
       [188, '20230601'], [204, '20330601'], [220, ' LA TOUR'], [242, 'FRA'], [248, 'Y'],
     ]));
@@ -150,7 +137,7 @@ describe('Y: foreigner permanent residence card (2023)', () => {
 
 describe('unreadable text', () => {
   it('refuses an unknown card type letter', () => {
-    const r = decodeCardText(block([...resident, [248, 'Q']]));
+    const r = decodeCardText(textBlock([...resident, [248, 'Q']]));
     expect(r).toMatchObject({ ok: false });
     expect(!r.ok && r.message).toContain('"Q"');
   });

@@ -57,16 +57,8 @@ export const printerControlCommand = z.discriminatedUnion('type', [
 ]);
 export type PrinterControlCommand = z.infer<typeof printerControlCommand>;
 
-/** JSON-safe ticket summary (no block bytes). */
-export interface PrintedTicketSummary {
-  index: number;
-  text: string;
-  qrPayloads: string[];
-  cut: 'full' | 'partial';
-  interruptedBy?: string;
-  pngPath?: string;
-  at: number;
-}
+/** JSON-safe ticket summary (no paper blocks, no high-resolution timing). */
+export type PrintedTicketSummary = Omit<PrintedTicket, 'blocks' | 'cutAt'>;
 
 export type PrinterControlResult =
   | { ok: true; state: SimulatedPrinterState }
