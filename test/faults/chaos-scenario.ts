@@ -48,9 +48,14 @@ export async function runChaos(options: { kiosks: number; minRounds: number }): 
 
     const accepted: Array<{ kiosk: string; key: string }> = [];
     const poisonKeys = new Map<string, string>();
-    const allFired = () => FAULT_KINDS.every((kind) => sim.stats().faultsInjected[kind] > 0);
-    // Chaos lasts at least minRounds and until every fault kind has fired (bounded).
-    for (let round = 0; round < options.minRounds * 5 && (round < options.minRounds || !allFired()); round++) {
+    // The two after-commit faults also hit heartbeats (a POST too), so "fired" alone does
+    // not prove a record was replayed: chaos also lasts until central absorbed a replay.
+    const chaosComplete = () => {
+      const stats = sim.stats();
+      return FAULT_KINDS.every((kind) => stats.faultsInjected[kind] > 0) && stats.duplicatesRejected > 0;
+    };
+    // Chaos lasts at least minRounds and until chaosComplete (bounded).
+    for (let round = 0; round < options.minRounds * 5 && (round < options.minRounds || !chaosComplete()); round++) {
       if (round === 5) sim.faults.apply({ down: true }); // hard down for a while
       if (round === 8) sim.faults.apply({ down: false });
       for (const k of kiosks) {
