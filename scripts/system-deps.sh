@@ -21,6 +21,7 @@ needed=(
   vsmartcard-vpcd    # virtual PC/SC reader used by the citizen-card tests
   xvfb               # a display for looking at the kiosk window headless
   x11-xserver-utils  # xrandr: the screen size for the kiosk window on an X server without a window manager
+  openssl            # the throwaway CA and certificates of the mutual-TLS tests
 )
 names=()
 for entry in "${needed[@]}"; do names+=("${entry%% *}"); done

@@ -61,6 +61,14 @@ export const kioskConfigSchema = z
       /** Per-kiosk bearer token; read from KIOSK_CENTRAL_TOKEN when absent. */
       token: z.string().min(8).optional(),
       timeoutMs: z.number().int().positive().default(5000),
+      /** Mutual TLS over the government extranet: PEM files (paths, relative to the working directory). */
+      tls: z.object({
+        caFile: z.string().min(1).optional().describe('CA bundle that signed the central server; default: public roots'),
+        certFile: z.string().min(1).optional().describe("this kiosk's client certificate"),
+        keyFile: z.string().min(1).optional().describe("that certificate's private key"),
+      }).strict()
+        .refine((t) => (t.certFile === undefined) === (t.keyFile === undefined), 'certFile and keyFile go together')
+        .optional(),
     }),
     /** Where the SQLite buffer, the key file and logs live. */
     dataDir: z.string().min(1).default('./var'),

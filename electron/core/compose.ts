@@ -10,6 +10,7 @@ import { KioskCore, type KioskDevices } from './kiosk-core.js';
 import { KioskStore } from './store/kiosk-store.js';
 import { resolveIdHashKey } from './store/crypto.js';
 import { CentralClient } from './sync/central-client.js';
+import { createTlsFetch, loadCentralTls } from './sync/central-tls.js';
 import { Forwarder } from './sync/forwarder.js';
 import { SyncLink } from './sync-link.js';
 import { Journeys } from './journeys/journeys.js';
@@ -70,7 +71,15 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir) });
     closers.push(() => store.close());
     const token = config.central.token ?? process.env.KIOSK_CENTRAL_TOKEN ?? '';
-    const central = new CentralClient({ baseUrl: config.central.url, token, timeoutMs: config.central.timeoutMs });
+    let tlsFetch: typeof fetch | undefined;
+    if (config.central.tls) {
+      const tls = createTlsFetch(loadCentralTls(config.central.tls));
+      closers.push(() => tls.close());
+      tlsFetch = tls.fetch;
+    }
+    const central = new CentralClient({
+      baseUrl: config.central.url, token, timeoutMs: config.central.timeoutMs, ...(tlsFetch ? { fetch: tlsFetch } : {}),
+    });
     const forwarder = new Forwarder({ store, client: central, ...(options.heartbeatMs ? { heartbeatIntervalMs: options.heartbeatMs } : {}) });
     const sync = new SyncLink(forwarder, store, options.spaceCheckMs);
     // Wake the forwarder as soon as a record is committed: tickets reach the centre within a heartbeat.

@@ -74,6 +74,30 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/**
+ * Why a request failed below HTTP, in words an operator can act on: fetch reports
+ * "fetch failed" and hides the TLS or socket reason in its cause chain.
+ */
+export function describeNetworkFailure(err: unknown, overTls: boolean): string {
+  const reasons: string[] = [];
+  let cause: unknown = err;
+  for (let depth = 0; cause instanceof Error && depth < 4; depth++) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    reasons.push(code ? `${code}: ${cause.message}` : cause.message);
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  const text = reasons.filter((r, i) => r !== 'fetch failed' || i === reasons.length - 1).join(' ← ');
+  if (/CERT|SSL|TLS|self[- ]signed|certificate/i.test(text)) {
+    return `${text}; TLS: check central.tls (the CA file, this kiosk's certificate and key)`;
+  }
+  // Under TLS 1.3 a server checks the client certificate after the client's handshake
+  // is done, so a missing or untrusted one shows here only as the connection closing.
+  if (overTls && /UND_ERR_SOCKET|ECONNRESET|other side closed/.test(text)) {
+    return `${text}; the server closed the TLS connection: if it requires a client certificate, check central.tls certFile/keyFile`;
+  }
+  return text;
+}
+
 export class CentralClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
@@ -152,7 +176,7 @@ export class CentralClient {
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new CentralError(timedOut ? 'timeout' : 'network',
         timedOut ? `central API ${method} ${path} gave no answer within ${this.timeoutMs} ms: check the hall network`
-          : `central API at ${this.baseUrl} unreachable (${(err as Error).message}): check the hall network and central.url`, null, null, { cause: err });
+          : `central API at ${this.baseUrl} unreachable (${describeNetworkFailure(err, this.baseUrl.startsWith('https:'))}): check the hall network and central.url`, null, null, { cause: err });
     }
     let text: string;
     try {

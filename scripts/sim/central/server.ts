@@ -4,6 +4,8 @@
  * config central.url === 'embedded'; standalone via cli.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { TLSSocket } from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +40,12 @@ export interface CentralSimulatorOptions {
   extraPopulation?: number;
   faults?: FaultPatch;
   now?: () => number;
+  /**
+   * Serve HTTPS and require a client certificate signed by `ca` (mutual TLS, as on the
+   * government extranet). The certificate's CN names the kiosk: a batch for another
+   * kiosk is refused with 403, as is a token that belongs to a different kiosk.
+   */
+  tls?: { cert: Buffer | string; key: Buffer | string; ca: Buffer | string };
 }
 
 export interface CentralStats {
@@ -88,13 +96,16 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   const requestsByRoute: Record<string, number> = {};
   const held = new Set<Socket>();
 
+  /** The kiosk a request speaks for: from its client certificate and/or its token (null: any kiosk). */
   function authenticate(req: IncomingMessage): string | null {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     if (token.length < 8) throw new HttpError(401, 'missing or malformed bearer token: set central.token / KIOSK_CENTRAL_TOKEN');
-    if (!options.tokens) return null;
+    const certKiosk = req.socket instanceof TLSSocket ? certificateKiosk(req.socket) : null;
+    if (!options.tokens) return certKiosk;
     const kiosk = options.tokens[token];
     if (!kiosk) throw new HttpError(401, 'unknown kiosk token');
+    if (certKiosk !== null && certKiosk !== kiosk) throw new HttpError(403, `token belongs to kiosk ${kiosk}, the client certificate to ${certKiosk}`);
     return kiosk;
   }
 
@@ -104,7 +115,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     const path = url.pathname;
     if (method === 'POST' && path === centralPaths.recordsBatch) {
       const batch = parse(syncBatchRequest, body);
-      if (kiosk && kiosk !== batch.kioskId) throw new HttpError(403, `token belongs to kiosk ${kiosk}, not ${batch.kioskId}`);
+      if (kiosk && kiosk !== batch.kioskId) throw new HttpError(403, `this kiosk's credentials belong to kiosk ${kiosk}, not ${batch.kioskId}`);
       return { status: 200, body: { results: applyBatch(ctx, batch) } };
     }
     if (method === 'GET' && path === centralPaths.catalog) {
@@ -219,9 +230,13 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     send(res, reply, reply.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => send(res, { status: 500, body: { title: String(err), status: 500 } }));
-  });
+  };
+  // rejectUnauthorized: a connection without a certificate from `ca` ends in the TLS handshake.
+  const server = options.tls
+    ? createTlsServer({ ...options.tls, requestCert: true, rejectUnauthorized: true }, onRequest)
+    : createServer(onRequest);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -229,7 +244,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     faults,
     db,
@@ -242,6 +257,11 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
       db.close();
     },
   };
+}
+
+function certificateKiosk(socket: TLSSocket): string | null {
+  const cn = socket.getPeerCertificate().subject?.CN;
+  return typeof cn === 'string' && cn.length > 0 ? cn : null;
 }
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
