@@ -80,6 +80,10 @@ export const kioskConfigSchema = z
     ui: z.object({
       locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     }).default({ locale: 'zh-CN' }),
+    maintenance: z.object({
+      /** scrypt hash of the staff PIN (`npm run -s maintenance-pin`); null: no maintenance screen. */
+      pinHash: z.string().regex(/^scrypt:[0-9a-f]{32}:[0-9a-f]{64}$/, "'scrypt:<salt>:<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),
+    }).strict().default({ pinHash: null }),
   })
   .strict();
 

@@ -87,6 +87,42 @@ export const kioskStatusSchema = z.object({
   session: sessionViewSchema.nullable(),
 });
 
+/** The staff PIN of the maintenance screen (digits only: it is typed on the kiosk's own pad). */
+export const maintenancePinSchema = z.string().regex(/^\d{4,12}$/, '4 to 12 digits');
+
+export const maintenanceUnlockSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({
+    ok: z.literal(false),
+    /** not-configured: no maintenance.pinHash; citizen-present: a citizen's session is open. */
+    reason: z.enum(['wrong-pin', 'locked-out', 'not-configured', 'citizen-present']),
+    attemptsLeft: z.number().int().nonnegative().nullable(),
+    retryAfterSeconds: z.number().int().nonnegative().nullable(),
+  }),
+]);
+
+/** What hall staff see on the maintenance screen: no citizen's data, ever. */
+export const maintenanceViewSchema = z.object({
+  kioskId: z.string(),
+  version: z.string(),
+  shell: z.enum(['electron', 'browser']),
+  uptimeSeconds: z.number().int().nonnegative(),
+  centralUrl: z.string(),
+  devices: z.array(deviceStatusSchema),
+  sync: syncStatusSchema,
+  /** Records the central system refused for good (poison): kind, key and reason only. */
+  quarantined: z.array(z.object({ seq: z.number().int(), kind: z.string(), idempotencyKey: z.string(), reason: z.string().nullable() })),
+  freeDiskBytes: z.number().nonnegative().nullable(),
+});
+
+export const maintenanceActionSchema = z.enum(['test-print', 'sync-now']);
+export const maintenanceActionResultSchema = z.object({
+  action: maintenanceActionSchema,
+  ok: z.boolean(),
+  /** 'printed', 'sync-started', or the failure code (e.g. 'paper-out'). */
+  code: z.string(),
+});
+
 const method = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 const noArgs = z.tuple([]);
 
@@ -114,6 +150,11 @@ export const kioskContract = {
     setProxyMode: method(z.tuple([z.boolean()]), sessionViewSchema),
     /** 代办: act for principal i, or for the agent (null). */
     selectPrincipal: method(z.tuple([z.number().int().min(0).max(31).nullable()]), sessionViewSchema),
+    /** Hall staff open the maintenance screen with their PIN (wrong PINs lock it out for a while). */
+    unlockMaintenance: method(z.tuple([maintenancePinSchema]), maintenanceUnlockSchema),
+    getMaintenanceView: method(noArgs, maintenanceViewSchema),
+    runMaintenanceAction: method(z.tuple([maintenanceActionSchema]), maintenanceActionResultSchema),
+    lockMaintenance: method(noArgs, z.null()),
   },
   events: {
     deviceStatus: deviceStatusSchema,
@@ -142,6 +183,10 @@ export type SessionView = z.infer<typeof sessionViewSchema>;
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 export type KioskStatus = z.infer<typeof kioskStatusSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
+export type MaintenanceUnlock = z.infer<typeof maintenanceUnlockSchema>;
+export type MaintenanceView = z.infer<typeof maintenanceViewSchema>;
+export type MaintenanceAction = z.infer<typeof maintenanceActionSchema>;
+export type MaintenanceActionResult = z.infer<typeof maintenanceActionResultSchema>;
 
 export const METHOD_NAMES = Object.keys(kioskContract.methods) as MethodName[];
 export const EVENT_NAMES = Object.keys(kioskContract.events) as EventName[];

@@ -4,6 +4,7 @@
  * central system (client + forwarder), builds the devices and the journeys, and
  * returns a started KioskCore.
  */
+import { readFileSync } from 'node:fs';
 import { usesSimulators, type KioskConfig } from '../common/config.js';
 import type { KioskInfo } from '../common/contract.js';
 import { KioskCore, type KioskDevices } from './kiosk-core.js';
@@ -17,6 +18,7 @@ import { Journeys } from './journeys/journeys.js';
 import { createIdCardReader } from './devices/idcard.js';
 import { createCitizenCardReader } from './devices/citizencard.js';
 import { createPrinter } from './devices/printer.js';
+import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import type { EmbeddedSimulators } from '../../scripts/sim/embedded.js';
 
 export interface ComposedKiosk {
@@ -103,12 +105,41 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     journeys.catalog.seedFromFile();
     void journeys.catalog.refresh();
 
-    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys });
+    const maintenance = new MaintenanceDesk({
+      pinHash: config.maintenance.pinHash,
+      kioskId: config.kioskId,
+      version: kioskVersion(),
+      shell: options.shell,
+      centralUrl: config.central.url,
+      printer: devices.printer,
+      outbox: {
+        quarantined: () => store.outbox.quarantined(),
+        freeBytes: () => {
+          try {
+            return store.freeBytes();
+          } catch {
+            return null;
+          }
+        },
+        audit: (action, detail) => store.audit('staff', action, null, null, detail),
+      },
+      syncNow: () => forwarder.kick(),
+    });
+    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });
     await core.start();
     closers.push(() => core.stop());
     return { core, config, store, forwarder, centralUrl: config.central.url, simulators, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;
+  }
+}
+
+/** The kiosk's version as packaged (shown to staff on the maintenance screen). */
+function kioskVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
   }
 }

@@ -12,6 +12,10 @@ import type {
   KioskApi,
   KioskInfo,
   KioskStatus,
+  MaintenanceAction,
+  MaintenanceActionResult,
+  MaintenanceUnlock,
+  MaintenanceView,
   SessionView,
   SyncStatus,
 } from '../common/contract.js';
@@ -33,6 +37,7 @@ import { guardStoreWrite } from './journeys/store-guard.js';
 import { TypedEmitter } from '../common/emitter.js';
 import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } from './devices/types.js';
 import { SessionManager } from './session.js';
+import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
 
@@ -57,6 +62,8 @@ export interface KioskCoreOptions {
   sync: SyncStatusSource;
   /** The citizen journeys (store, central, printing); absent in shells' unit tests. */
   journeys?: Journeys;
+  /** The staff maintenance screen; absent: it cannot be unlocked. */
+  maintenance?: MaintenanceDesk;
   now?: () => number;
 }
 
@@ -68,6 +75,7 @@ export class KioskCore implements KioskApi {
   private readonly devices: KioskDevices;
   private readonly sync: SyncStatusSource;
   private readonly journeysImpl: Journeys | undefined;
+  private readonly maintenance: MaintenanceDesk | undefined;
   private readonly now: () => number;
   private readonly unsubscribers: Unsubscribe[] = [];
 
@@ -77,6 +85,7 @@ export class KioskCore implements KioskApi {
     this.devices = options.devices;
     this.sync = options.sync;
     this.journeysImpl = options.journeys;
+    this.maintenance = options.maintenance;
     this.now = options.now ?? Date.now;
     this.sessions = new SessionManager(this.now);
   }
@@ -172,6 +181,29 @@ export class KioskCore implements KioskApi {
     return view;
   }
 
+  async unlockMaintenance(pin: string): Promise<MaintenanceUnlock> {
+    if (!this.maintenance) return { ok: false, reason: 'not-configured', attemptsLeft: null, retryAfterSeconds: null };
+    return this.maintenance.unlock(pin, this.sessions.current() !== null);
+  }
+
+  async getMaintenanceView(): Promise<MaintenanceView> {
+    return this.maintenanceDesk().view({ devices: this.deviceStatuses(), sync: this.sync.status() });
+  }
+
+  async runMaintenanceAction(action: MaintenanceAction): Promise<MaintenanceActionResult> {
+    return this.maintenanceDesk().act(action);
+  }
+
+  async lockMaintenance(): Promise<null> {
+    this.maintenance?.lock();
+    return null;
+  }
+
+  private maintenanceDesk(): MaintenanceDesk {
+    if (!this.maintenance) throw new JourneyError('maintenance-locked', 'this kiosk has no maintenance screen configured');
+    return this.maintenance;
+  }
+
   private journeys(): Journeys {
     if (!this.journeysImpl) throw new JourneyError('no-session', 'this kiosk has no store or central link configured');
     return this.journeysImpl;
@@ -235,6 +267,7 @@ export class KioskCore implements KioskApi {
     }
     // A different citizen: the previous one's data goes before the new one's arrives.
     this.journeysImpl?.state.clear();
+    this.maintenance?.lock(); // a citizen at the kiosk closes the staff screen
     this.events.emit('session', this.sessions.start(event));
   }
 

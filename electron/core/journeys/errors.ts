@@ -10,7 +10,8 @@ export class JourneyError extends Error {
       | 'unknown-appointment'
       | 'unknown-print-job'
       | 'store-full'
-      | 'not-in-proxy-mode',
+      | 'not-in-proxy-mode'
+      | 'maintenance-locked',
     message: string,
   ) {
     super(message);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseKioskConfig } from '../electron/common/config.js';
+import { verifyMaintenancePin } from '../electron/core/maintenance/pin.js';
+
+const SCRIPT = fileURLToPath(new URL('./maintenance-pin.ts', import.meta.url));
+const run = (args: string[], input = '') => spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { input, encoding: 'utf8' });
+
+describe('npm run -s maintenance-pin', () => {
+  it('prints a config fragment whose hash verifies the PIN read from standard input', () => {
+    const out = run([], '135790\n');
+    expect(out.status).toBe(0);
+    const fragment = JSON.parse(out.stdout) as { maintenance: { pinHash: string } };
+    expect(verifyMaintenancePin('135790', fragment.maintenance.pinHash)).toBe(true);
+    // The config accepts exactly what the script prints.
+    expect(parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: {}, central: {}, ...fragment }).maintenance)
+      .toEqual(fragment.maintenance);
+  });
+
+  it('refuses a PIN that is not 4-12 digits', () => {
+    const out = run(['12ab']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('4 to 12 digits');
+  });
+});
