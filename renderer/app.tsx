@@ -21,6 +21,7 @@ import { ReceiptScreen } from './screens/ReceiptScreen.js';
 import { StatusScreen } from './screens/StatusScreen.js';
 import { EvaluationScreen } from './screens/EvaluationScreen.js';
 import { ProxyScreen } from './screens/ProxyScreen.js';
+import { MaintenanceScreen } from './screens/MaintenanceScreen.js';
 
 /** The router: the store's `screen` picks what is shown; nothing else navigates. */
 const screens: Record<Screen, () => JSX.Element | null> = {
@@ -38,6 +39,7 @@ const screens: Record<Screen, () => JSX.Element | null> = {
   status: StatusScreen,
   evaluation: EvaluationScreen,
   proxy: ProxyScreen,
+  maintenance: MaintenanceScreen,
 };
 
 export function App() {

@@ -3,6 +3,10 @@ import { DEVICE_KINDS } from '../../electron/common/device-status.js';
 import { useKiosk, useT } from '../hooks.js';
 import { selectOnline, selectPendingRecords } from '../store/slices/devices/selectors.js';
 import { selectHallName, selectKioskId } from '../store/slices/ui/selectors.js';
+import { useLongPress } from './use-long-press.js';
+
+/** Holding the kiosk label this long opens the staff maintenance screen (attract screen only). */
+export const MAINTENANCE_HOLD_MS = 3000;
 
 /** Device and network health from the core's events; staff read it from across the hall. */
 export function StatusBar() {
@@ -12,9 +16,11 @@ export function StatusBar() {
   const pending = useKiosk(selectPendingRecords);
   const hallName = useKiosk(selectHallName);
   const kioskId = useKiosk(selectKioskId);
+  const openMaintenance = useKiosk((s) => s.maintenanceRequested);
+  const longPress = useLongPress(MAINTENANCE_HOLD_MS, openMaintenance);
   return (
     <footer className="status-bar" role="status" aria-live="polite">
-      <span className="status-hall">
+      <span className="status-hall" data-testid="status-hall" {...longPress}>
         {hallName} · {kioskId}
       </span>
       {DEVICE_KINDS.map((kind, i) => (

@@ -14,13 +14,13 @@ export function VoicePlayer() {
   const printFailed = useKiosk((s) => selectLastTicket(s)?.print.status === 'failed');
   const idleWarning = useKiosk(selectIdleWarning);
   const prompt = promptFor(screen, { printFailed, idleWarning });
-  const src = promptUrl(locale, prompt);
+  const src = prompt ? promptUrl(locale, prompt) : undefined;
   const audio = useRef<HTMLAudioElement>(null);
 
   useEffect(() => {
     const element = audio.current;
     if (!element) return;
-    if (muted) {
+    if (muted || !src) {
       element.pause();
       return;
     }
@@ -29,5 +29,5 @@ export function VoicePlayer() {
     element.play().catch(() => undefined);
   }, [src, muted]);
 
-  return <audio ref={audio} src={src} preload="auto" data-testid="voice" data-prompt={prompt} data-muted={muted} />;
+  return <audio ref={audio} src={src} preload="auto" data-testid="voice" data-prompt={prompt ?? 'none'} data-muted={muted} />;
 }

@@ -175,6 +175,7 @@ export const zhCN = {
   'status.pending': '待上传 {n} 条',
   ...noticeAndProblemMessages(),
   ...voicePrompts(),
+  ...maintenanceMessages(),
   ...categoryNames(),
 } as const;
 
@@ -221,6 +222,7 @@ function noticeAndProblemMessages() {
     'problem.invalid-arguments': '操作没有成功，请返回首页再试一次',
     'problem.internal-error': '系统开小差了，请再试一次；仍不行请联系工作人员',
     'problem.generic': '操作没有成功，请再试一次；仍不行请联系工作人员',
+    'problem.maintenance-locked': '维护界面已锁定，请重新输入密码',
   } as const;
 }
 
@@ -243,6 +245,42 @@ function voicePrompts() {
     'voice.evaluation': '请为本次服务评价，点一下即可。',
     'voice.proxy': '请刷被代办人的身份证。',
     'voice.idle': '还在办理吗？请点继续办理。',
+  } as const;
+}
+
+/** The staff maintenance screen (opened by a long press on the kiosk label in the status bar). */
+function maintenanceMessages() {
+  return {
+    'maintenance.title': '设备维护',
+    'maintenance.enterPin': '请输入工作人员维护密码',
+    'maintenance.pinEntered': '已输入 {n} 位',
+    'maintenance.delete': '删除',
+    'maintenance.ok': '确定',
+    'maintenance.exit': '退出维护',
+    'maintenance.refused.wrong-pin': '密码不对，还可以再试 {n} 次',
+    'maintenance.refused.locked-out': '密码错误次数过多，请 {n} 秒后再试',
+    'maintenance.refused.not-configured': '本机没有设置维护密码（配置项 maintenance.pinHash）',
+    'maintenance.refused.citizen-present': '有市民正在办理，暂不能进入维护',
+    'maintenance.kiosk': '终端 {id} · 版本 {version} · 已运行 {uptime} · {shell}',
+    'maintenance.devices': '设备',
+    'maintenance.sync': '数据上传',
+    'maintenance.central': '中心系统',
+    'maintenance.pending': '待上传',
+    'maintenance.oldest': '最早一条已等待',
+    'maintenance.lastSuccess': '上次上传成功',
+    'maintenance.accepting': '受理新业务',
+    'maintenance.yes': '是',
+    'maintenance.no': '否（磁盘已满）',
+    'maintenance.never': '无',
+    'maintenance.freeDisk': '剩余磁盘空间',
+    'maintenance.quarantined': '被中心拒收的记录（需人工处理）',
+    'maintenance.noneQuarantined': '没有',
+    'maintenance.testPrint': '打印测试页',
+    'maintenance.syncNow': '立即上传',
+    'maintenance.refresh': '刷新',
+    'maintenance.result.printed': '测试页已打印',
+    'maintenance.result.sync-started': '已开始上传',
+    'maintenance.result.failed': '没有成功：{code}',
   } as const;
 }
 

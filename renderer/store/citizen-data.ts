@@ -9,6 +9,7 @@ import { initialOverviewState } from './slices/overview/state.js';
 import { initialJourneyState } from './slices/journey/state.js';
 import { initialApplicationState } from './slices/application/state.js';
 import { initialMattersBrowsingState } from './slices/matters/state.js';
+import { initialMaintenanceState } from './slices/maintenance/state.js';
 
 export function clearedCitizenData(s: KioskState): Partial<KioskState> {
   return {
@@ -17,6 +18,8 @@ export function clearedCitizenData(s: KioskState): Partial<KioskState> {
     ...initialJourneyState,
     ...initialApplicationState,
     ...initialMattersBrowsingState,
+    // A citizen arriving or leaving also closes the staff screen (the core locks it too).
+    ...initialMaintenanceState,
     screen: 'attract',
     problem: null,
     notice: null,

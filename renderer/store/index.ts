@@ -11,6 +11,7 @@ import { createJourneySlice } from './slices/journey/actions.js';
 import { createApplicationSlice } from './slices/application/actions.js';
 import { createProxySlice } from './slices/proxy/actions.js';
 import { createIdleSlice } from './slices/idle/actions.js';
+import { createMaintenanceSlice } from './slices/maintenance/actions.js';
 
 export type KioskStore = StoreApi<KioskState>;
 
@@ -25,6 +26,7 @@ export function createKioskStore(client: KioskClient): KioskStore {
     ...createApplicationSlice(set, get, client),
     ...createProxySlice(set, get, client),
     ...createIdleSlice(set, get, client),
+    ...createMaintenanceSlice(set, get, client),
   }));
 }
 

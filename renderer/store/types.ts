@@ -17,6 +17,8 @@ import type { ApplicationActions } from './slices/application/actions.js';
 import type { ProxyActions } from './slices/proxy/actions.js';
 import type { IdleState } from './slices/idle/state.js';
 import type { IdleActions } from './slices/idle/actions.js';
+import type { MaintenanceState } from './slices/maintenance/state.js';
+import type { MaintenanceActions } from './slices/maintenance/actions.js';
 
 export type KioskState = DevicesState &
   DevicesActions &
@@ -34,7 +36,9 @@ export type KioskState = DevicesState &
   ApplicationActions &
   ProxyActions &
   IdleState &
-  IdleActions;
+  IdleActions &
+  MaintenanceState &
+  MaintenanceActions;
 
 /** A slice gets zustand's set/get over the whole store and the typed kiosk client. */
 export type SliceCreator<Slice> = (

@@ -5,13 +5,18 @@
  */
 import { SCREENS, type Screen } from '../store/slices/ui/state.js';
 
-/** One prompt per screen, plus the failed print and the idle warning. */
-export const VOICE_PROMPTS = [...SCREENS, 'ticket-failed', 'idle'] as const;
-export type VoicePrompt = (typeof VOICE_PROMPTS)[number];
+/** The staff screen speaks nothing: the kiosk is not talking to a citizen there. */
+type SilentScreen = 'maintenance';
+const isSpoken = (screen: Screen): screen is Exclude<Screen, SilentScreen> => screen !== 'maintenance';
 
-/** Which prompt a screen speaks when it appears. */
-export function promptFor(screen: Screen, opts: { printFailed: boolean; idleWarning: boolean }): VoicePrompt {
+/** One prompt per citizen screen, plus the failed print and the idle warning. */
+export type VoicePrompt = Exclude<Screen, SilentScreen> | 'ticket-failed' | 'idle';
+export const VOICE_PROMPTS: readonly VoicePrompt[] = [...SCREENS.filter(isSpoken), 'ticket-failed', 'idle'];
+
+/** Which prompt a screen speaks when it appears (null: none). */
+export function promptFor(screen: Screen, opts: { printFailed: boolean; idleWarning: boolean }): VoicePrompt | null {
   if (opts.idleWarning) return 'idle';
+  if (!isSpoken(screen)) return null;
   if (screen === 'ticket' && opts.printFailed) return 'ticket-failed';
   return screen;
 }

@@ -6,7 +6,16 @@
 import { vi } from 'vitest';
 import catalogFile from '../../../assets/catalog/matters.json' with { type: 'json' };
 import type { KioskClient } from '../../../electron/common/rpc.js';
-import type { CitizenView, EventName, EventPayload, SessionView } from '../../../electron/common/contract.js';
+import type {
+  CitizenView,
+  EventName,
+  EventPayload,
+  MaintenanceAction,
+  MaintenanceActionResult,
+  MaintenanceUnlock,
+  MaintenanceView,
+  SessionView,
+} from '../../../electron/common/contract.js';
 import type { CitizenOverview, DataCheckView, MatterView, PrintView, SubmissionOutcome, TicketOutcome } from '../../../electron/common/journey-schemas.js';
 
 export const CATALOG: MatterView[] = catalogFile.matters as MatterView[];
@@ -61,6 +70,19 @@ export const overview = (over: Partial<CitizenOverview> = {}): CitizenOverview =
   ...over,
 });
 
+export const maintenanceView = (over: Partial<MaintenanceView> = {}): MaintenanceView => ({
+  kioskId: 'K1',
+  version: '0.1.0',
+  shell: 'browser',
+  uptimeSeconds: 90,
+  centralUrl: 'embedded',
+  devices: [{ device: 'printer', state: 'attention', code: 'paper-near-end', message: 'paper near end', at: 1 }],
+  sync: { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
+  quarantined: [],
+  freeDiskBytes: 2 ** 30,
+  ...over,
+});
+
 export function submission(matterIds: string[]): SubmissionOutcome {
   return {
     bundle: matterIds.length > 1,
@@ -112,6 +134,11 @@ export function fakeClient() {
     submitEvaluation: vi.fn(async () => null),
     setProxyMode: vi.fn(async (on: boolean) => sessionView({ proxyMode: on })),
     selectPrincipal: vi.fn(async (i: number | null) => sessionView({ activePrincipal: i })),
+    unlockMaintenance: vi.fn(async (pin: string): Promise<MaintenanceUnlock> =>
+      pin === '2468' ? { ok: true } : { ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAfterSeconds: null }),
+    getMaintenanceView: vi.fn(async (): Promise<MaintenanceView> => maintenanceView()),
+    runMaintenanceAction: vi.fn(async (action: MaintenanceAction): Promise<MaintenanceActionResult> => ({ action, ok: true, code: action === 'test-print' ? 'printed' : 'sync-started' })),
+    lockMaintenance: vi.fn(async () => null),
   };
   const client = {
     ...fns,

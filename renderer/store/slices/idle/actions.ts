@@ -16,6 +16,7 @@ export const createIdleSlice: SliceCreator<IdleState & IdleActions> = (set, get)
     set({ now: at });
     if (selectIdleRemaining(get()) !== 0) return;
     if (get().session) void get().sessionFinished('idle');
+    else if (get().screen === 'maintenance') void get().maintenanceClosed();
     else get().navigate('attract');
   },
 });

@@ -16,6 +16,7 @@ export const SCREENS = [
   'status',
   'evaluation',
   'proxy',
+  'maintenance',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
