@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseKioskConfig } from '../electron/common/config.js';
-import { verifyMaintenancePin } from '../electron/core/maintenance/pin.js';
+import { DEMO_MAINTENANCE_PIN, verifyMaintenancePin } from '../electron/core/maintenance/pin.js';
 
 const SCRIPT = fileURLToPath(new URL('./maintenance-pin.ts', import.meta.url));
 const run = (args: string[], input = '') => spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { input, encoding: 'utf8' });
@@ -16,6 +17,11 @@ describe('npm run -s maintenance-pin', () => {
     // The config accepts exactly what the script prints.
     expect(parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: {}, central: {}, ...fragment }).maintenance)
       .toEqual(fragment.maintenance);
+  });
+
+  it('the demo kiosk.config.json has the demo PIN the README names', () => {
+    const demo = parseKioskConfig(JSON.parse(readFileSync(new URL('../kiosk.config.json', import.meta.url), 'utf8')));
+    expect(verifyMaintenancePin(DEMO_MAINTENANCE_PIN, demo.maintenance.pinHash!)).toBe(true);
   });
 
   it('refuses a PIN that is not 4-12 digits', () => {

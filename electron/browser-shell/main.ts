@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { maintenanceStartupNote } from '../core/maintenance/pin.js';
 import { loadKioskConfig } from '../core/config-loader.js';
 import { composeKiosk } from '../core/compose.js';
 import { startBridgeServer } from './bridge-server.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   });
   console.log(`kiosk ${config.kioskId} (${config.hall.name}) from ${file}`);
   console.log(`central API: ${kiosk.centralUrl}${kiosk.simulators.central ? ' (embedded simulator)' : ''}`);
+  console.log(maintenanceStartupNote(config.maintenance.pinHash));
   if (Object.keys(kiosk.simulators).length > 0) {
     console.log('simulated devices: try `npm run -s sim -- swipe resident-1` (or hall-turning-60, elder-1…), `npm run -s sim -- paper-out`, `npm run -s sim -- central-down`');
   }

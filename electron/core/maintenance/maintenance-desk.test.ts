@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import type { SyncStatus } from '../../common/contract.js';
 import type { PrintOutcome, PrinterDevice } from '../devices/types.js';
 import { LOCKOUT_MS, MAX_PIN_FAILURES, MaintenanceDesk, UNLOCKED_IDLE_MS, type MaintenanceDeskOptions } from './maintenance-desk.js';
-import { hashMaintenancePin, verifyMaintenancePin } from './pin.js';
+import { DEMO_MAINTENANCE_PIN, hashMaintenancePin, maintenanceStartupNote, verifyMaintenancePin } from './pin.js';
 
 const PIN_HASH = hashMaintenancePin('246810');
 const SYNC: SyncStatus = { online: true, pending: 2, oldestPendingAgeMs: 1500, lastSuccessAt: 10, quarantined: 1, acceptingWrites: true };
@@ -46,6 +46,12 @@ describe('the maintenance PIN', () => {
     expect(verifyMaintenancePin('246810', PIN_HASH)).toBe(true);
     expect(verifyMaintenancePin('246811', PIN_HASH)).toBe(false);
     expect(verifyMaintenancePin('246810', 'sha1:00:00')).toBe(false);
+  });
+
+  it('warns at start-up while the demo PIN is still set', () => {
+    expect(maintenanceStartupNote(hashMaintenancePin(DEMO_MAINTENANCE_PIN))).toContain('WARNING: the PIN is the demo 000000');
+    expect(maintenanceStartupNote(PIN_HASH)).toBe('maintenance screen: hold the kiosk label 3 s');
+    expect(maintenanceStartupNote(null)).toContain('off');
   });
 });
 

@@ -19,3 +19,13 @@ export function verifyMaintenancePin(pin: string, pinHash: string): boolean {
   const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length, COST);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** The PIN of the demo kiosk.config.json; a kiosk that still has it says so at start-up. */
+export const DEMO_MAINTENANCE_PIN = '000000';
+
+/** One line for the start-up log: how staff get in, and a warning if the demo PIN is still set. */
+export function maintenanceStartupNote(pinHash: string | null): string {
+  if (!pinHash) return 'maintenance screen: off (no maintenance.pinHash in the config)';
+  const demo = verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash);
+  return `maintenance screen: hold the kiosk label 3 s${demo ? `; WARNING: the PIN is the demo ${DEMO_MAINTENANCE_PIN}, set your own with npm run -s maintenance-pin` : ''}`;
+}
