@@ -54,6 +54,19 @@ describe('bridge server', () => {
     expect((await connect(apiUrl(bridge.token))).status).toBe(403);
   });
 
+  it('counts the pages connected, for the window watchdog; refused connections do not count', async () => {
+    const counts: number[] = [];
+    const off = bridge.onPageConnections((n) => counts.push(n));
+    await connect(apiUrl(), bridge.origin);
+    expect(bridge.pageConnections()).toBe(0);
+    const { ws } = await connect(apiUrl(bridge.token), bridge.origin);
+    expect(bridge.pageConnections()).toBe(1);
+    ws.terminate();
+    await expect.poll(() => counts).toEqual([1, 0]);
+    expect(bridge.pageConnections()).toBe(0);
+    off();
+  });
+
   it('answers calls and pushes events to an authorised page', async () => {
     const { ws, status } = await connect(apiUrl(bridge.token), bridge.origin);
     expect(status).toBeUndefined();

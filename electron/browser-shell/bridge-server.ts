@@ -11,6 +11,7 @@ import { EVENT_NAMES } from '../common/contract.js';
 import { dispatchCall, encodeEvent } from '../common/rpc.js';
 import { parseClientMessage, type ServerMessage } from '../common/bridge-protocol.js';
 import type { KioskCore } from '../core/kiosk-core.js';
+import { TypedEmitter } from '../common/emitter.js';
 import { serveStatic } from './static-files.js';
 
 export interface BridgeServer {
@@ -19,6 +20,10 @@ export interface BridgeServer {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** Pages connected now (the kiosk window's page, normally one). */
+  pageConnections(): number;
+  /** Called with the new count whenever a page connects or goes away (the window watchdog listens). */
+  onPageConnections(listener: (count: number) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -74,13 +79,18 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     serveStatic(options.staticDir, req, res, headers);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const connections = new TypedEmitter<{ count: number }>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname !== '/api') return refuse(socket, 404, 'Not Found');
     if (req.headers.origin !== origin) return refuse(socket, 403, 'Forbidden');
     if (!sameToken(url.searchParams.get('token'), token)) return refuse(socket, 401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.core));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      attach(ws, options.core);
+      connections.emit('count', wss.clients.size);
+      ws.once('close', () => connections.emit('count', wss.clients.size));
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -95,6 +105,8 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     origin,
     port,
     token,
+    pageConnections: () => wss.clients.size,
+    onPageConnections: (listener) => connections.on('count', listener),
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

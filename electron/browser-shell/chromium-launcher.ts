@@ -70,6 +70,8 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
 export interface LaunchResult {
   browser: ChildProcess | null;
   reason: string;
+  /** The fresh profile of this launch (removed by whoever relaunches). */
+  userDataDir?: string;
 }
 
 export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): LaunchResult {
@@ -79,5 +81,5 @@ export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): La
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'));
   writeKioskPreferences(userDataDir);
   const browser = spawn(binary, chromiumArgs(url, mode, userDataDir, mode === 'kiosk' ? screenSize() : null), { stdio: 'ignore' });
-  return { browser, reason: `${binary} in ${mode} mode` };
+  return { browser, reason: `${binary} in ${mode} mode`, userDataDir };
 }

@@ -11,6 +11,7 @@ import { loadKioskConfig } from '../core/config-loader.js';
 import { composeKiosk } from '../core/compose.js';
 import { startBridgeServer } from './bridge-server.js';
 import { launchChromium } from './chromium-launcher.js';
+import { WindowWatchdog } from './window-watchdog.js';
 import { ConfigError } from '../common/config.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,14 +40,21 @@ async function main(): Promise<void> {
   }
 
   let browserExit: Promise<void> | null = null;
-  if (!values['no-browser']) {
-    const { browser, reason } = launchChromium(bridge.url, values.app ? 'app' : 'kiosk');
-    if (browser) {
-      console.log(`kiosk window: ${reason}`);
-      browserExit = new Promise((resolve) => browser.once('exit', () => resolve()));
-    } else {
-      console.log(`no kiosk window (${reason}); open this address in Chromium:`);
-    }
+  let watchdog: WindowWatchdog | null = null;
+  if (!values['no-browser'] && values.app) {
+    // App mode is for a desk: closing the window ends the kiosk.
+    const { browser, reason } = launchChromium(bridge.url, 'app');
+    console.log(browser ? `kiosk window: ${reason}` : `no kiosk window (${reason}); open this address in Chromium:`);
+    if (browser) browserExit = new Promise((resolve) => browser.once('exit', () => resolve()));
+  } else if (!values['no-browser']) {
+    // Kiosk mode is unattended: the window comes back whatever happens to it.
+    watchdog = new WindowWatchdog({
+      launch: () => launchChromium(bridge.url, 'kiosk'),
+      pages: { count: () => bridge.pageConnections(), onChange: (l) => bridge.onPageConnections(l) },
+      log: (line) => console.log(line),
+      ...(process.env.KIOSK_PAGE_GRACE_MS ? { pageGraceMs: Number(process.env.KIOSK_PAGE_GRACE_MS) } : {}),
+    });
+    if (!watchdog.start()) console.log('open this address in Chromium:');
   }
   console.log(`KIOSK_URL=${bridge.url}`);
 
@@ -54,13 +62,13 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await watchdog?.stop();
     await bridge.close();
     await kiosk.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
-  // The kiosk window closing (staff exit) ends the kiosk in kiosk mode.
   void browserExit?.then(shutdown);
 }
 

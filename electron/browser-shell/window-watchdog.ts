@@ -1,0 +1,150 @@
+/**
+ * Keeps the browser shell's kiosk window alive on an unattended hall terminal, as the
+ * Electron shell's reload/relaunch does: Chromium exiting (a crash, a kill, a staff
+ * member's Alt+F4) relaunches it with backoff; a page that has gone from the bridge (a
+ * crashed renderer shows "Aw, Snap!" and never reconnects by itself) for longer than a
+ * grace period gets its window killed and relaunched. The core and the citizen-facing
+ * state live in Node, so a new window picks up where the old one was.
+ *
+ * A renderer whose JavaScript hangs while its process lives keeps its socket open and
+ * is not detected here (the Electron shell's 'unresponsive' event has no browser-shell
+ * equivalent without a page-side heartbeat).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+export interface WindowLaunch {
+  browser: ChildProcess | null;
+  reason: string;
+  userDataDir?: string;
+}
+
+export interface WindowWatchdogOptions {
+  launch: () => WindowLaunch;
+  pages: { count(): number; onChange(listener: (count: number) => void): () => void };
+  log: (line: string) => void;
+  /** How long the page may be gone (or take to first connect) before the window is restarted. */
+  pageGraceMs?: number;
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+  /** A window that kept its page this long is healthy again: the backoff starts over. */
+  healthyAfterMs?: number;
+}
+
+export class WindowWatchdog {
+  private browser: ChildProcess | null = null;
+  private userDataDir: string | undefined;
+  private stopped = false;
+  private restarts = 0;
+  private pageTimer: NodeJS.Timeout | null = null;
+  private relaunchTimer: NodeJS.Timeout | null = null;
+  private healthyTimer: NodeJS.Timeout | null = null;
+  private readonly unsubscribe: () => void;
+  private readonly graceMs: number;
+
+  constructor(private readonly options: WindowWatchdogOptions) {
+    this.graceMs = options.pageGraceMs ?? 20_000;
+    this.unsubscribe = options.pages.onChange((count) => this.pagesChanged(count));
+  }
+
+  /** Starts the window; false when there is none to start (no display, no Chromium). */
+  start(): boolean {
+    const { browser, reason, userDataDir } = this.options.launch();
+    if (!browser) {
+      this.options.log(`no kiosk window (${reason})`);
+      return false;
+    }
+    this.browser = browser;
+    this.userDataDir = userDataDir;
+    this.options.log(`kiosk window: ${reason} (pid ${browser.pid ?? '?'})`);
+    browser.once('exit', (code, signal) => this.exited(browser, code, signal));
+    this.watchForPage();
+    return true;
+  }
+
+  /** The windows restarted so far (for the log and tests). */
+  get restartCount(): number {
+    return this.restarts;
+  }
+
+  get pid(): number | undefined {
+    return this.browser?.pid;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe();
+    this.clearTimers();
+    const browser = this.browser;
+    if (browser && browser.exitCode === null && browser.signalCode === null) {
+      const exited = new Promise((resolve) => browser.once('exit', resolve));
+      browser.kill('SIGTERM');
+      await exited;
+    }
+    this.removeProfile();
+  }
+
+  private pagesChanged(count: number): void {
+    if (this.stopped) return;
+    if (count > 0) {
+      if (this.pageTimer) {
+        // The page was awaited (first start, or after it went): it is back.
+        this.options.log('kiosk page connected');
+        clearTimeout(this.pageTimer);
+        this.pageTimer = null;
+      }
+      if (!this.healthyTimer) {
+        this.healthyTimer = setTimeout(() => {
+          this.healthyTimer = null;
+          this.restarts = 0;
+        }, this.options.healthyAfterMs ?? 60_000);
+      }
+    } else {
+      if (this.healthyTimer) clearTimeout(this.healthyTimer);
+      this.healthyTimer = null;
+      this.watchForPage();
+    }
+  }
+
+  /** No page on the bridge: give the window `graceMs` to (re)connect before restarting it. */
+  private watchForPage(): void {
+    if (this.pageTimer || this.options.pages.count() > 0) return;
+    this.pageTimer = setTimeout(() => {
+      this.pageTimer = null;
+      if (this.stopped || this.options.pages.count() > 0 || !this.browser) return;
+      this.options.log(`kiosk page gone for ${Math.round(this.graceMs / 1000)} s: restarting the window`);
+      this.browser.kill('SIGKILL'); // its 'exit' relaunches
+    }, this.graceMs);
+  }
+
+  private exited(browser: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (browser !== this.browser) return;
+    this.browser = null;
+    this.removeProfile();
+    if (this.stopped) return;
+    this.clearTimers();
+    const min = this.options.backoffMinMs ?? 1000;
+    const delay = Math.min(min * 2 ** this.restarts, this.options.backoffMaxMs ?? 30_000);
+    this.restarts++;
+    this.options.log(`kiosk window exited (${signal ?? `code ${code}`}): relaunching in ${Math.round(delay / 100) / 10} s`);
+    this.relaunchTimer = setTimeout(() => {
+      this.relaunchTimer = null;
+      if (!this.stopped) this.start();
+    }, delay);
+  }
+
+  private clearTimers(): void {
+    for (const timer of [this.pageTimer, this.relaunchTimer, this.healthyTimer]) if (timer) clearTimeout(timer);
+    this.pageTimer = this.relaunchTimer = this.healthyTimer = null;
+  }
+
+  private removeProfile(): void {
+    try {
+      if (this.userDataDir) rmSync(this.userDataDir, { recursive: true, force: true });
+    } catch (err) {
+      // A helper process still writing into it: a stale temp folder, not a reason to stop.
+      this.options.log(`could not remove ${this.userDataDir}: ${(err as Error).message}`);
+    }
+    this.userDataDir = undefined;
+  }
+}
