@@ -92,4 +92,33 @@ describe('bridge server', () => {
     expect([403, 404]).toContain(escape.status);
     expect(await escape.text()).not.toBe('secret');
   });
+
+  it('pings each page; one that answers stays, one that stops answering (hung) is disconnected', async () => {
+    const logged: string[] = [];
+    const quick = await startBridgeServer({ core, staticDir, pingMs: 40, unresponsiveMs: 300, log: (l) => logged.push(l) });
+    try {
+      const url = `ws://127.0.0.1:${quick.port}/api?token=${quick.token}`;
+      const healthy = (await connect(url, quick.origin)).ws;
+      healthy.on('message', (data) => {
+        const m = JSON.parse(data.toString()) as { t: string; n?: number };
+        if (m.t === 'ping') healthy.send(JSON.stringify({ t: 'pong', n: m.n }));
+      });
+      const hung = (await connect(url, quick.origin)).ws;
+      const hungClosed = new Promise((resolve) => hung.once('close', resolve));
+      let pingsSeen = 0;
+      hung.on('message', (data) => {
+        if ((JSON.parse(data.toString()) as { t: string }).t === 'ping') pingsSeen++;
+      });
+      await hungClosed;
+      expect(pingsSeen).toBeGreaterThan(2);
+      expect(logged.some((l) => l.includes('has not answered'))).toBe(true);
+      await new Promise((r) => setTimeout(r, 400)); // longer than unresponsiveMs again
+      expect(healthy.readyState).toBe(WebSocket.OPEN);
+      expect(quick.pageConnections()).toBe(1);
+      healthy.close();
+    } finally {
+      await quick.close();
+    }
+  });
 });
+

@@ -33,6 +33,11 @@ export interface BridgeOptions {
   port?: number;
   /** Fixed token for tests; a random 256-bit one per launch otherwise. */
   token?: string;
+  /** How often each page is pinged; its JavaScript answers (protocol pings would be answered by the browser's network process). */
+  pingMs?: number;
+  /** A page that has not answered for this long is hung: its socket is closed, which the window watchdog sees. */
+  unresponsiveMs?: number;
+  log?: (line: string) => void;
 }
 
 export function contentSecurityPolicy(origin: string): string {
@@ -87,7 +92,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     if (req.headers.origin !== origin) return refuse(socket, 403, 'Forbidden');
     if (!sameToken(url.searchParams.get('token'), token)) return refuse(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      attach(ws, options.core);
+      attach(ws, options);
       connections.emit('count', wss.clients.size);
       ws.once('close', () => connections.emit('count', wss.clients.size));
     });
@@ -116,17 +121,34 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   };
 }
 
-function attach(ws: WebSocket, core: KioskCore): void {
+function attach(ws: WebSocket, options: BridgeOptions): void {
+  const { core } = options;
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
   const unsubscribe = EVENT_NAMES.map((event) =>
     core.events.on(event, (payload) => send({ t: 'event', event, payload: encodeEvent(event, payload) })),
   );
-  ws.on('close', () => unsubscribe.forEach((u) => u()));
+  let lastAnswerAt = Date.now();
+  let pings = 0;
+  const unresponsiveMs = options.unresponsiveMs ?? 30_000;
+  const liveness = setInterval(() => {
+    if (Date.now() - lastAnswerAt > unresponsiveMs) {
+      options.log?.(`kiosk page has not answered for ${Math.round(unresponsiveMs / 1000)} s: closing its connection`);
+      ws.terminate();
+      return;
+    }
+    send({ t: 'ping', n: ++pings });
+  }, options.pingMs ?? 5000);
+  ws.on('close', () => {
+    clearInterval(liveness);
+    unsubscribe.forEach((u) => u());
+  });
   ws.on('message', async (data) => {
+    lastAnswerAt = Date.now();
     const message = parseClientMessage(data.toString());
     if (!message) return send({ t: 'error', message: 'malformed message' });
+    if (message.t === 'pong') return;
     const outcome = await dispatchCall(core, message.method, message.args);
     send({ t: 'result', id: message.id, outcome });
   });

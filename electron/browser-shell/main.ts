@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     core: kiosk.core,
     staticDir: path.join(root, 'dist/renderer'),
     port: Number(values.port),
+    log: (line) => console.log(line),
   });
   console.log(`kiosk ${config.kioskId} (${config.hall.name}) from ${file}`);
   console.log(`central API: ${kiosk.centralUrl}${kiosk.simulators.central ? ' (embedded simulator)' : ''}`);

@@ -6,9 +6,9 @@
  * grace period gets its window killed and relaunched. The core and the citizen-facing
  * state live in Node, so a new window picks up where the old one was.
  *
- * A renderer whose JavaScript hangs while its process lives keeps its socket open and
- * is not detected here (the Electron shell's 'unresponsive' event has no browser-shell
- * equivalent without a page-side heartbeat).
+ * A page whose JavaScript hangs while its process lives stops answering the bridge's
+ * pings; the bridge closes its socket (bridge-server.ts), and this watchdog sees the page
+ * gone like a crashed one.
  */
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';

@@ -2,18 +2,23 @@
 import { z } from 'zod';
 import type { CallOutcome } from './rpc.js';
 
-const clientMessageSchema = z.object({
-  t: z.literal('call'),
-  id: z.number().int(),
-  method: z.string(),
-  args: z.array(z.unknown()),
-});
+const clientMessageSchema = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('call'),
+    id: z.number().int(),
+    method: z.string(),
+    args: z.array(z.unknown()),
+  }),
+  // The page's answer to a ping, sent by its JavaScript: proof that the page is not hung.
+  z.object({ t: z.literal('pong'), n: z.number().int() }),
+]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
   | { t: 'result'; id: number; outcome: CallOutcome }
   | { t: 'event'; event: string; payload: unknown }
-  | { t: 'error'; message: string };
+  | { t: 'error'; message: string }
+  | { t: 'ping'; n: number };
 
 export function parseClientMessage(text: string): ClientMessage | null {
   try {

@@ -3,7 +3,8 @@
  * comes in the page's URL fragment; calls made while disconnected wait for the socket.
  */
 import type { ClientTransport } from '../../electron/common/rpc.js';
-import { KioskCallError, type CallOutcome } from '../../electron/common/rpc.js';
+import { KioskCallError } from '../../electron/common/rpc.js';
+import type { ServerMessage } from '../../electron/common/bridge-protocol.js';
 import type { EventName, MethodName } from '../../electron/common/contract.js';
 
 interface Pending {
@@ -28,11 +29,11 @@ export function createWebSocketTransport(url: string): ClientTransport {
       for (const message of queue.splice(0)) ws.send(message);
     };
     ws.onmessage = (msg) => {
-      const data = JSON.parse(String(msg.data)) as
-        | { t: 'result'; id: number; outcome: CallOutcome }
-        | { t: 'event'; event: string; payload: unknown }
-        | { t: 'error'; message: string };
-      if (data.t === 'event') {
+      const data = JSON.parse(String(msg.data)) as ServerMessage;
+      if (data.t === 'ping') {
+        // Answered from the page's own thread: a hung page stops answering and the shell restarts it.
+        ws.send(JSON.stringify({ t: 'pong', n: data.n }));
+      } else if (data.t === 'event') {
         for (const l of listeners.get(data.event) ?? []) l(data.payload);
       } else if (data.t === 'result') {
         const p = pending.get(data.id);

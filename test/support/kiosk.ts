@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseKioskConfig, type KioskConfig } from '../../electron/common/config.js';
 import { composeKiosk, type ComposedKiosk, type ComposeOptions } from '../../electron/core/compose.js';
-import { startBridgeServer, type BridgeServer } from '../../electron/browser-shell/bridge-server.js';
+import { startBridgeServer, type BridgeOptions, type BridgeServer } from '../../electron/browser-shell/bridge-server.js';
 import type { EmbeddedSimulators } from '../../scripts/sim/embedded.js';
 
 export interface TestKiosk {
@@ -39,7 +39,11 @@ export function testConfig(dataDir: string, overrides: ConfigOverrides = {}): Ki
   });
 }
 
-export async function startTestKiosk(overrides: ConfigOverrides = {}, options: Partial<ComposeOptions> = {}): Promise<TestKiosk> {
+export async function startTestKiosk(
+  overrides: ConfigOverrides = {},
+  options: Partial<ComposeOptions> = {},
+  bridgeOptions: Pick<BridgeOptions, 'pingMs' | 'unresponsiveMs' | 'log'> = {},
+): Promise<TestKiosk> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-data-'));
   const config = testConfig(dataDir, overrides);
   const kiosk = await composeKiosk(config, {
@@ -49,7 +53,7 @@ export async function startTestKiosk(overrides: ConfigOverrides = {}, options: P
     verificationDelayMs: 2000,
     ...options,
   });
-  const bridge = await startBridgeServer({ core: kiosk.core, staticDir: path.resolve('dist/renderer') });
+  const bridge = await startBridgeServer({ core: kiosk.core, staticDir: path.resolve('dist/renderer'), ...bridgeOptions });
   return {
     kiosk,
     simulators: kiosk.simulators,
