@@ -72,6 +72,7 @@ export interface LaunchResult {
   reason: string;
   /** The fresh profile of this launch (removed by whoever relaunches). */
   userDataDir?: string;
+  processGroup?: boolean;
 }
 
 export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): LaunchResult {
@@ -80,6 +81,7 @@ export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): La
   if (!binary) return { browser: null, reason: 'no Chromium found: run `bash scripts/system-deps.sh` as root' };
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'));
   writeKioskPreferences(userDataDir);
-  const browser = spawn(binary, chromiumArgs(url, mode, userDataDir, mode === 'kiosk' ? screenSize() : null), { stdio: 'ignore' });
-  return { browser, reason: `${binary} in ${mode} mode`, userDataDir };
+  // Its own process group, so the whole window (helpers included) can be signalled at once.
+  const browser = spawn(binary, chromiumArgs(url, mode, userDataDir, mode === 'kiosk' ? screenSize() : null), { stdio: 'ignore', detached: true });
+  return { browser, reason: `${binary} in ${mode} mode`, userDataDir, processGroup: true };
 }

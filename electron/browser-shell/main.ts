@@ -3,6 +3,7 @@
  * loopback bridge. Used where no Electron build exists (and by the end-to-end tests).
  *   tsx electron/browser-shell/main.ts [--config kiosk.config.json] [--port 0] [--app] [--no-browser]
  */
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,12 +42,16 @@ async function main(): Promise<void> {
   }
 
   let browserExit: Promise<void> | null = null;
+  let appWindow: ChildProcess | null = null;
   let watchdog: WindowWatchdog | null = null;
   if (!values['no-browser'] && values.app) {
     // App mode is for a desk: closing the window ends the kiosk.
     const { browser, reason } = launchChromium(bridge.url, 'app');
     console.log(browser ? `kiosk window: ${reason}` : `no kiosk window (${reason}); open this address in Chromium:`);
-    if (browser) browserExit = new Promise((resolve) => browser.once('exit', () => resolve()));
+    if (browser) {
+      appWindow = browser;
+      browserExit = new Promise((resolve) => browser.once('exit', () => resolve()));
+    }
   } else if (!values['no-browser']) {
     // Kiosk mode is unattended: the window comes back whatever happens to it.
     watchdog = new WindowWatchdog({
@@ -64,6 +69,14 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await watchdog?.stop();
+    // The window leads its own process group (chromium-launcher): end it with the kiosk.
+    if (appWindow?.pid !== undefined && appWindow.exitCode === null) {
+      try {
+        process.kill(-appWindow.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     await bridge.close();
     await kiosk.close();
     process.exit(0);

@@ -17,6 +17,8 @@ export interface WindowLaunch {
   browser: ChildProcess | null;
   reason: string;
   userDataDir?: string;
+  /** The browser leads its own process group: signals go to the group, helpers included. */
+  processGroup?: boolean;
 }
 
 export interface WindowWatchdogOptions {
@@ -34,6 +36,7 @@ export interface WindowWatchdogOptions {
 export class WindowWatchdog {
   private browser: ChildProcess | null = null;
   private userDataDir: string | undefined;
+  private processGroup = false;
   private stopped = false;
   private restarts = 0;
   private pageTimer: NodeJS.Timeout | null = null;
@@ -49,13 +52,14 @@ export class WindowWatchdog {
 
   /** Starts the window; false when there is none to start (no display, no Chromium). */
   start(): boolean {
-    const { browser, reason, userDataDir } = this.options.launch();
+    const { browser, reason, userDataDir, processGroup } = this.options.launch();
     if (!browser) {
       this.options.log(`no kiosk window (${reason})`);
       return false;
     }
     this.browser = browser;
     this.userDataDir = userDataDir;
+    this.processGroup = processGroup ?? false;
     this.options.log(`kiosk window: ${reason} (pid ${browser.pid ?? '?'})`);
     browser.once('exit', (code, signal) => this.exited(browser, code, signal));
     this.watchForPage();
@@ -78,10 +82,10 @@ export class WindowWatchdog {
     const browser = this.browser;
     if (browser && browser.exitCode === null && browser.signalCode === null) {
       const exited = new Promise((resolve) => browser.once('exit', resolve));
-      browser.kill('SIGTERM');
+      this.kill(browser, 'SIGTERM');
       await exited;
     }
-    this.removeProfile();
+    await this.removeProfile();
   }
 
   private pagesChanged(count: number): void {
@@ -113,15 +117,23 @@ export class WindowWatchdog {
       this.pageTimer = null;
       if (this.stopped || this.options.pages.count() > 0 || !this.browser) return;
       this.options.log(`kiosk page gone for ${Math.round(this.graceMs / 1000)} s: restarting the window`);
-      this.browser.kill('SIGKILL'); // its 'exit' relaunches
+      this.kill(this.browser, 'SIGKILL'); // its 'exit' relaunches
     }, this.graceMs);
   }
 
   private exited(browser: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (browser !== this.browser) return;
     this.browser = null;
-    this.removeProfile();
-    if (this.stopped) return;
+    // Helpers left behind by a browser that died (zygote, GPU) go with it.
+    if (this.processGroup && browser.pid !== undefined) {
+      try {
+        process.kill(-browser.pid, 'SIGKILL');
+      } catch {
+        // none left
+      }
+    }
+    if (this.stopped) return; // stop() removes the profile once the window is gone
+    void this.removeProfile();
     this.clearTimers();
     const min = this.options.backoffMinMs ?? 1000;
     const delay = Math.min(min * 2 ** this.restarts, this.options.backoffMaxMs ?? 30_000);
@@ -138,13 +150,35 @@ export class WindowWatchdog {
     this.pageTimer = this.relaunchTimer = this.healthyTimer = null;
   }
 
-  private removeProfile(): void {
-    try {
-      if (this.userDataDir) rmSync(this.userDataDir, { recursive: true, force: true });
-    } catch (err) {
-      // A helper process still writing into it: a stale temp folder, not a reason to stop.
-      this.options.log(`could not remove ${this.userDataDir}: ${(err as Error).message}`);
+  /** The whole window: Chromium's zygote, renderers and GPU process go with the browser. */
+  private kill(browser: ChildProcess, signal: NodeJS.Signals): void {
+    if (this.processGroup && browser.pid !== undefined) {
+      try {
+        process.kill(-browser.pid, signal);
+        return;
+      } catch {
+        // The group is gone already: fall back to the browser itself.
+      }
     }
+    browser.kill(signal);
+  }
+
+  /** Removes the last launch's profile; helper processes may still write into it for a moment. */
+  private async removeProfile(): Promise<void> {
+    const dir = this.userDataDir;
     this.userDataDir = undefined;
+    if (!dir) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+        return;
+      } catch (err) {
+        if (attempt === 5) {
+          this.options.log(`could not remove ${dir}: ${(err as Error).message}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 }

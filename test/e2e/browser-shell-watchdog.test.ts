@@ -40,6 +40,7 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/pro
 describe('browser shell window watchdog (Xvfb + Chromium)', () => {
   let xvfb: ChildProcess;
   let shell: ChildProcess;
+  let shellTmp: string;
   const lines: string[] = [];
   const waitForLine = async (pattern: RegExp, after: number, timeout = 30_000) => {
     await expect.poll(() => lines.slice(after).some((l) => pattern.test(l)), { timeout, interval: 100 }).toBe(true);
@@ -60,8 +61,10 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
       kioskId: 'WD-K01', hall: { name: '看门狗测试大厅', regionCode: '330102' },
       devices: { idcard: null, citizencard: null, printer: null }, central: { url: 'embedded' }, dataDir: path.join(dir, 'var'),
     }));
+    // The shell's own temp dir: each window's Chromium profile is made there, and must go.
+    shellTmp = mkdtempSync(path.join(dir, 'tmp-'));
     shell = spawn(process.execPath, ['--import', 'tsx', MAIN, '--config', config], {
-      env: { ...process.env, DISPLAY: display, KIOSK_PAGE_GRACE_MS: '3000', KIOSK_WINDOW_SIZE: '1280,800' },
+      env: { ...process.env, TMPDIR: shellTmp, DISPLAY: display, KIOSK_PAGE_GRACE_MS: '3000', KIOSK_WINDOW_SIZE: '1280,800' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     createInterface({ input: shell.stdout! }).on('line', (l) => lines.push(l));
@@ -83,12 +86,17 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
   it('opens the kiosk window, and relaunches Chromium killed outright', async () => {
     const first = pidOf(await waitForLine(/^kiosk window: .* in kiosk mode \(pid \d+\)/, 0));
     await waitForLine(/^kiosk page connected$/, 0);
+    expect(readdirSync(shellTmp).filter((f) => f.startsWith('kiosk-chromium-'))).toHaveLength(1);
     const mark = lines.length;
+    const helpers = descendants(first).map((p) => p.pid);
+    expect(helpers.length).toBeGreaterThan(0);
     process.kill(first, 'SIGKILL');
     await waitForLine(/^kiosk window exited \(SIGKILL\): relaunching in 1 s$/, mark);
     const second = pidOf(await waitForLine(/^kiosk window: .*\(pid \d+\)/, mark));
     expect(second).not.toBe(first);
     await waitForLine(/^kiosk page connected$/, mark);
+    // The dead browser's zygote, renderers and GPU process went with it.
+    await expect.poll(() => helpers.filter(alive), { timeout: 10_000 }).toEqual([]);
   });
 
   it('restarts the window when its page crashed and does not come back', async () => {
@@ -105,9 +113,11 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
 
   it('ends the kiosk and its window on SIGTERM', async () => {
     const current = pidOf(lines.filter((l) => l.startsWith('kiosk window: ')).at(-1)!);
+    const window = [current, ...descendants(current).map((p) => p.pid)];
     const exited = new Promise<number | null>((resolve) => shell.once('exit', (code) => resolve(code)));
     shell.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await expect.poll(() => alive(current), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => window.filter(alive), { timeout: 10_000 }).toEqual([]);
+    expect(readdirSync(shellTmp).filter((f) => f.startsWith('kiosk-chromium-'))).toEqual([]); // every window's profile removed
   });
 });
