@@ -85,3 +85,17 @@ export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): La
   const browser = spawn(binary, chromiumArgs(url, mode, userDataDir, mode === 'kiosk' ? screenSize() : null), { stdio: 'ignore', detached: true });
   return { browser, reason: `${binary} in ${mode} mode`, userDataDir, processGroup: true };
 }
+
+/**
+ * Signals the whole window: Chromium is launched as the leader of its own process group,
+ * so its zygote, renderers and GPU process get the signal too. False when none is left.
+ */
+export function signalWindowGroup(browser: ChildProcess, signal: NodeJS.Signals): boolean {
+  if (browser.pid === undefined) return false;
+  try {
+    process.kill(-browser.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -11,7 +11,7 @@ import { maintenanceStartupNote } from '../core/maintenance/pin.js';
 import { loadKioskConfig } from '../core/config-loader.js';
 import { composeKiosk } from '../core/compose.js';
 import { startBridgeServer } from './bridge-server.js';
-import { launchChromium } from './chromium-launcher.js';
+import { launchChromium, signalWindowGroup } from './chromium-launcher.js';
 import { WindowWatchdog } from './window-watchdog.js';
 import { ConfigError } from '../common/config.js';
 
@@ -70,13 +70,7 @@ async function main(): Promise<void> {
     closing = true;
     await watchdog?.stop();
     // The window leads its own process group (chromium-launcher): end it with the kiosk.
-    if (appWindow?.pid !== undefined && appWindow.exitCode === null) {
-      try {
-        process.kill(-appWindow.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+    if (appWindow && appWindow.exitCode === null) signalWindowGroup(appWindow, 'SIGTERM');
     await bridge.close();
     await kiosk.close();
     process.exit(0);

@@ -12,6 +12,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { signalWindowGroup } from './chromium-launcher.js';
 
 export interface WindowLaunch {
   browser: ChildProcess | null;
@@ -71,10 +72,6 @@ export class WindowWatchdog {
     return this.restarts;
   }
 
-  get pid(): number | undefined {
-    return this.browser?.pid;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
@@ -125,13 +122,7 @@ export class WindowWatchdog {
     if (browser !== this.browser) return;
     this.browser = null;
     // Helpers left behind by a browser that died (zygote, GPU) go with it.
-    if (this.processGroup && browser.pid !== undefined) {
-      try {
-        process.kill(-browser.pid, 'SIGKILL');
-      } catch {
-        // none left
-      }
-    }
+    if (this.processGroup) signalWindowGroup(browser, 'SIGKILL');
     if (this.stopped) return; // stop() removes the profile once the window is gone
     void this.removeProfile();
     this.clearTimers();
@@ -152,15 +143,7 @@ export class WindowWatchdog {
 
   /** The whole window: Chromium's zygote, renderers and GPU process go with the browser. */
   private kill(browser: ChildProcess, signal: NodeJS.Signals): void {
-    if (this.processGroup && browser.pid !== undefined) {
-      try {
-        process.kill(-browser.pid, signal);
-        return;
-      } catch {
-        // The group is gone already: fall back to the browser itself.
-      }
-    }
-    browser.kill(signal);
+    if (!(this.processGroup && signalWindowGroup(browser, signal))) browser.kill(signal);
   }
 
   /** Removes the last launch's profile; helper processes may still write into it for a moment. */

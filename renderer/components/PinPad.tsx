@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../hooks.js';
 
 const MAX_DIGITS = 12;
@@ -19,15 +19,18 @@ export function PinPad({ busy, onSubmit }: { busy: boolean; onSubmit: (pin: stri
       setPin('');
     } else setPin((p) => (p.length < MAX_DIGITS ? p + key : p));
   };
+  // The key listener is registered once and always presses with the current PIN.
+  const pressRef = useRef(press);
+  pressRef.current = press;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (/^\d$/.test(e.key)) press(e.key as (typeof KEYS)[number]);
-      else if (e.key === 'Backspace') press('delete');
-      else if (e.key === 'Enter' && (e.target as HTMLElement | null)?.tagName !== 'BUTTON') press('ok');
+      if (/^\d$/.test(e.key)) pressRef.current(e.key as (typeof KEYS)[number]);
+      else if (e.key === 'Backspace') pressRef.current('delete');
+      else if (e.key === 'Enter' && (e.target as HTMLElement | null)?.tagName !== 'BUTTON') pressRef.current('ok');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
   return (
     <div className="pin-pad">
       <p className="pin-dots" data-testid="pin-dots" data-length={pin.length} aria-live="polite" aria-label={t('maintenance.pinEntered', { n: pin.length })}>

@@ -278,8 +278,8 @@ function maintenanceMessages() {
     'maintenance.testPrint': '打印测试页',
     'maintenance.syncNow': '立即上传',
     'maintenance.refresh': '刷新',
-    'maintenance.result.printed': '测试页已打印',
-    'maintenance.result.sync-started': '已开始上传',
+    'maintenance.result.test-print': '测试页已打印',
+    'maintenance.result.sync-now': '已开始上传',
     'maintenance.result.failed': '没有成功：{code}',
   } as const;
 }

@@ -113,7 +113,7 @@ function StaffView({ view }: { view: MaintenanceView }) {
       </div>
       {result && (
         <p className={result.ok ? 'print-ok' : 'warning'} role="status" data-testid="maintenance-result" data-code={result.code}>
-          {result.ok ? t(`maintenance.result.${result.code === 'printed' ? 'printed' : 'sync-started'}`) : t('maintenance.result.failed', { code: result.code })}
+          {result.ok ? t(`maintenance.result.${result.action}`) : t('maintenance.result.failed', { code: result.code })}
         </p>
       )}
     </div>

@@ -48,7 +48,8 @@ export function loadCentralTls(files: CentralTlsFiles): CentralTlsMaterial {
     } catch (err) {
       throw new CentralTlsError(`central.tls.${field}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    if (!pem.toString('latin1').includes(`-----BEGIN `) || !pem.toString('latin1').includes(marker)) {
+    const text = pem.toString('latin1');
+    if (!text.includes('-----BEGIN ') || !text.includes(marker)) {
       throw new CentralTlsError(`central.tls.${field}: ${path} is not a PEM ${marker.toLowerCase()}`);
     }
     material[field === 'caFile' ? 'ca' : field === 'certFile' ? 'cert' : 'key'] = pem;
