@@ -72,7 +72,9 @@ export class OutboxQueries {
     const stmt = this.statements.get(
       `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ? AND state = 'pending'`,
     );
-    for (const seq of seqs) stmt.run(error, nextAttemptAt, seq);
+    // STRICT INTEGER column: whole milliseconds, whatever arithmetic produced the time.
+    const at = Math.ceil(nextAttemptAt);
+    for (const seq of seqs) stmt.run(error, at, seq);
   }
 
   /** A record that will never succeed: set aside (personal data kept encrypted for an operator). */

@@ -18,7 +18,7 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function setup(answers: Answer[], now = () => 1_000_000) {
+function setup(answers: Answer[], now = () => 1_000_000, random: () => number = () => 0) {
   const store = KioskStore.open({ dataDir: mkdtempSync(join(tmpdir(), 'fwd-')), kioskId: 'HALL1-K01', idHashKey: DEV_ID_HASH_KEY, now });
   stores.push(store);
   const sent: SyncBatchRequest[] = [];
@@ -30,7 +30,7 @@ function setup(answers: Answer[], now = () => 1_000_000) {
       return answer(req);
     },
   } as unknown as CentralClient;
-  const forwarder = new Forwarder({ store, client, batchSize: 10, backoffBaseMs: 1000, random: () => 0, now });
+  const forwarder = new Forwarder({ store, client, batchSize: 10, backoffBaseMs: 1000, backoffMaxMs: 60_000, random, now });
   return { store, forwarder, sent };
 }
 const allApplied: Answer = (req) => ({ results: req.records.map((r) => ({ idempotencyKey: r.idempotencyKey, outcome: 'applied' as const })) });
@@ -85,13 +85,59 @@ describe('Forwarder', () => {
     expect(store.outbox.pendingBatch(10).map((r) => r.seq)).toEqual([2, 3]);
   });
 
-  it('raises an alert on 401 and retries later', async () => {
-    const { store, forwarder } = setup([fail(new CentralError('auth', 'answered 401: check this kiosk token', 401))]);
+  it('raises an alert on 401 and retries slowly (the capped step), even on the first failure', async () => {
+    const { store, forwarder } = setup([fail(new CentralError('auth', 'answered 401: check this kiosk token', 401))], () => 1_000_000, mulberry32(7));
     const alerts: string[] = [];
     forwarder.on('alert', (a) => alerts.push(a));
     await store.issueTicket({ queue: 'A' });
     await forwarder.deliverOnce();
     expect(alerts).toEqual(['answered 401: check this kiosk token']);
     expect(forwarder.status()).toMatchObject({ pending: 1, quarantined: 0 });
+    const delay = forwarder.status().retryAt! - 1_000_000;
+    expect(delay).toBeGreaterThanOrEqual(30_000); // half of the 60 s cap, not half of the 1 s base
+    expect(delay).toBeLessThanOrEqual(60_000);
+  });
+
+  it('backs off with real jitter: whole-ms delays that double up to the cap, recorded on every record', async () => {
+    let clock = 1_000_000;
+    const failures = 10;
+    const { store, forwarder } = setup(
+      Array.from({ length: failures }, (_, i) => fail(new CentralError('server', `answered 503: busy #${i + 1}`, 503))),
+      () => clock,
+      mulberry32(20261201),
+    );
+    await Promise.all(Array.from({ length: 3 }, () => store.issueTicket({ queue: 'A' })));
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= failures; attempt++) {
+      await forwarder.deliverOnce();
+      const { retryAt, lastError } = forwarder.status();
+      expect(lastError).toBe(`answered 503: busy #${attempt}`);
+      delays.push(retryAt! - clock);
+      const rows = store.db.prepare('SELECT seq, attempts, last_error, next_attempt_at FROM outbox ORDER BY seq').all();
+      expect(rows).toEqual([1, 2, 3].map((seq) => ({ seq, attempts: attempt, last_error: `answered 503: busy #${attempt}`, next_attempt_at: retryAt })));
+      clock = retryAt!;
+    }
+    // Step k is 1000·2^(k−1) ms capped at 60 s; equal jitter puts each delay in [step/2, step].
+    const steps = [1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000];
+    delays.forEach((delay, i) => {
+      expect(Number.isInteger(delay), `delay ${delay}`).toBe(true);
+      expect(delay).toBeGreaterThanOrEqual(steps[i]! / 2);
+      expect(delay).toBeLessThanOrEqual(steps[i]!);
+    });
+    // Jitter: the delays are not all at the same point of their step.
+    expect(new Set(delays.map((d, i) => Math.round((d / steps[i]!) * 100))).size).toBeGreaterThan(3);
+    expect(forwarder.status().pending).toBe(3);
   });
 });
+
+/** A seeded PRNG of fractions in [0, 1), so a failing run can be replayed. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

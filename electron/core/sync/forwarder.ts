@@ -5,8 +5,9 @@
  * delivered (personal data wiped); rejected → quarantined with an alert, the queue goes
  * on. Whole-batch failures: network, timeout, 5xx, 429 → retry with exponential backoff
  * and jitter (Retry-After honoured); a 4xx → the batch is re-sent one record at a time
- * to find the poison record; 401/403 → alert and slow retry. State lives in SQLite, so
- * a restart resumes where it stopped. Online/offline comes from heartbeats.
+ * to find the poison record; 401/403 → alert and slow retry (the capped step). Each
+ * failed attempt is recorded on its records (attempts, last error, next attempt). State
+ * lives in SQLite, so a restart resumes where it stopped. Online/offline comes from heartbeats.
  */
 import { EventEmitter } from 'node:events';
 import type { SyncRecord } from '../../common/central-api.js';
@@ -192,11 +193,13 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     if (error.kind === 'network' || error.kind === 'timeout') this.setOnline(false);
     if (error.kind === 'auth') this.emit('alert', error.message);
     this.attempts++;
-    const delay = Math.max(
-      backoffDelay(this.attempts, { baseMs: this.options.backoffBaseMs ?? 500, maxMs: this.options.backoffMaxMs ?? 60_000, ...(this.options.random ? { random: this.options.random } : {}) }),
-      error.retryAfterMs ?? 0,
-    );
-    this.retryAt = this.now() + delay;
+    const maxMs = this.options.backoffMaxMs ?? 60_000;
+    const jitter = this.options.random ? { random: this.options.random } : {};
+    // A refused token will not mend itself in seconds: retry slowly (the capped step) until an operator fixes it.
+    const backoff = error.kind === 'auth'
+      ? backoffDelay(1, { baseMs: maxMs, maxMs, ...jitter })
+      : backoffDelay(this.attempts, { baseMs: this.options.backoffBaseMs ?? 500, maxMs, ...jitter });
+    this.retryAt = this.now() + Math.max(backoff, error.retryAfterMs ?? 0);
     this.store.outbox.markAttempt(records.map((r) => r.seq), error.message, this.retryAt);
   }
 
