@@ -53,6 +53,16 @@ export class CentralError extends Error {
   }
 }
 
+/**
+ * What one call says about the link: an answer means central is reachable; a network
+ * failure or a timeout means it is not (an HTTP error says neither: central answered).
+ */
+export interface LinkEvidence {
+  reachable: boolean;
+  /** The API path called (without the query). */
+  path: string;
+}
+
 export interface CentralClientOptions {
   baseUrl: string;
   /** Per-kiosk bearer token (config central.token or KIOSK_CENTRAL_TOKEN). */
@@ -105,6 +115,7 @@ export class CentralClient {
   private readonly maxConcurrent: number;
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
+  private readonly evidenceListeners = new Set<(evidence: LinkEvidence) => void>();
 
   constructor(private readonly options: CentralClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -116,6 +127,12 @@ export class CentralClient {
   /** Requests currently in flight (for the admin screen and tests). */
   get pendingRequests(): number {
     return this.inFlight + this.waiting.length;
+  }
+
+  /** Every call's evidence about the link, from every desk (the forwarder shows it at once). */
+  onLinkEvidence(listener: (evidence: LinkEvidence) => void): () => void {
+    this.evidenceListeners.add(listener);
+    return () => this.evidenceListeners.delete(listener);
   }
 
   catalog(since: number | null): Promise<CatalogResponse> {
@@ -154,11 +171,27 @@ export class CentralClient {
   private async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     if (this.inFlight >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inFlight++;
+    const bare = path.split('?')[0] ?? path;
     try {
-      return await this.request(method, path, schema, body, headers);
+      const answer = await this.request(method, path, schema, body, headers);
+      this.evidence({ reachable: true, path: bare });
+      return answer;
+    } catch (err) {
+      if (err instanceof CentralError && (err.kind === 'network' || err.kind === 'timeout')) this.evidence({ reachable: false, path: bare });
+      throw err;
     } finally {
       this.inFlight--;
       this.waiting.shift()?.();
+    }
+  }
+
+  private evidence(evidence: LinkEvidence): void {
+    for (const listener of this.evidenceListeners) {
+      try {
+        listener(evidence);
+      } catch {
+        // A listener's failure is its own; the call's answer still goes to its caller.
+      }
     }
   }
 

@@ -23,6 +23,7 @@ function setup(answers: Answer[], now = () => 1_000_000, random: () => number = 
   stores.push(store);
   const sent: SyncBatchRequest[] = [];
   const client = {
+    onLinkEvidence: () => () => {},
     sendBatch: async (req: SyncBatchRequest) => {
       sent.push(req);
       const answer = answers.shift();

@@ -7,13 +7,15 @@
  * and jitter (Retry-After honoured); a 4xx → the batch is re-sent one record at a time
  * to find the poison record; 401/403 → alert and slow retry (the capped step). Each
  * failed attempt is recorded on its records (attempts, last error, next attempt). State
- * lives in SQLite, so a restart resumes where it stopped. Online/offline comes from heartbeats.
+ * lives in SQLite, so a restart resumes where it stopped. Online/offline comes from
+ * heartbeats, and at once from any desk's call: a network failure or timeout marks the
+ * link offline (and a heartbeat confirms it), an answer marks it online.
  */
 import { EventEmitter } from 'node:events';
-import type { SyncRecord } from '../../common/central-api.js';
+import { centralPaths, type HeartbeatResponse, type SyncRecord } from '../../common/central-api.js';
 import type { KioskStore } from '../store/kiosk-store.js';
 import { backoffDelay } from './backoff.js';
-import { CentralError, type CentralClient } from './central-client.js';
+import { CentralError, type CentralClient, type LinkEvidence } from './central-client.js';
 import type { QuarantineAlert, SyncStatus } from './sync-status.js';
 
 export interface ForwarderOptions {
@@ -38,6 +40,8 @@ export interface ForwarderEvents {
   quarantined: [QuarantineAlert];
   alert: [string];
   delivered: [number];
+  /** Central's heartbeat reply (its catalog version, its clock). */
+  heartbeat: [HeartbeatResponse];
 }
 
 const LAST_SUCCESS = 'last_success_at';
@@ -56,6 +60,8 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
   private online = false;
   private heartbeatFailures = 0;
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private beating = false;
+  private stopEvidence: (() => void) | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
   /** Records left to send one by one after a whole-batch 4xx. */
   private isolating = 0;
@@ -71,6 +77,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopEvidence = this.client.onLinkEvidence((evidence) => this.linkEvidence(evidence));
     this.loopDone = this.loop();
     const every = this.options.heartbeatIntervalMs ?? 5000;
     void this.beat();
@@ -90,6 +97,8 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopEvidence?.();
+    this.stopEvidence = null;
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.heartbeatTimer = null;
@@ -203,6 +212,21 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     this.store.outbox.markAttempt(records.map((r) => r.seq), error.message, this.retryAt);
   }
 
+  /** A desk's call answered or failed: the status bar shows it now, not after the next heartbeats. */
+  private linkEvidence(evidence: LinkEvidence): void {
+    if (!this.running || evidence.path === centralPaths.heartbeat) return; // heartbeats keep their own count
+    if (evidence.reachable) {
+      this.heartbeatFailures = 0;
+      const cameBack = !this.online;
+      this.setOnline(true);
+      if (cameBack) this.kick(true);
+      return;
+    }
+    if (!this.online) return;
+    this.setOnline(false);
+    void this.beat(); // confirm (or refute) at once
+  }
+
   private quarantineAlert(alert: QuarantineAlert): void {
     this.emit('quarantined', alert);
     this.emit('alert', `record #${alert.seq} (${alert.kind}) quarantined: ${alert.reason}. The rest of the queue goes on; an operator must review it.`);
@@ -243,10 +267,12 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
   }
 
   private async beat(): Promise<void> {
-    if (!this.running) return;
+    if (!this.running || this.beating) return; // one heartbeat in flight: a hung central must not pile them up
+    this.beating = true;
     const counts = this.store.outbox.counts();
+    let reply: HeartbeatResponse | null = null;
     try {
-      await this.client.heartbeat({
+      reply = await this.client.heartbeat({
         kioskId: this.store.kioskId,
         pending: counts.pending,
         oldestPendingAgeMs: counts.oldestPendingCreatedAt === null ? null : Math.max(0, this.now() - counts.oldestPendingCreatedAt),
@@ -261,7 +287,10 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       if (!this.running) return;
       this.heartbeatFailures++;
       if (this.heartbeatFailures >= (this.options.offlineAfterFailures ?? 2)) this.setOnline(false);
+    } finally {
+      this.beating = false;
     }
+    if (reply && this.running) this.emit('heartbeat', reply);
   }
 
   private setOnline(online: boolean): void {
