@@ -1,7 +1,10 @@
 /**
  * 一键取号 (无差别全科受理): no department to choose. The ticket is committed to the
- * local store (and its outbox row) first, then printed; people ahead come from the
- * central queue state, or an honest estimate from the last known state when offline.
+ * local store (and its outbox row) first, then printed at once: the ticket never waits
+ * on the network. People ahead come from the central queue state when it answers
+ * within a small budget, else from an estimate (the last known state plus the tickets
+ * issued here since), marked as such on paper and screen. A late answer still refreshes
+ * the known state for the next ticket.
  */
 import type { Identity } from '../../common/identity.js';
 import type { QueueState } from '../../common/central-api.js';
@@ -19,12 +22,23 @@ export const QUEUES = {
 } as const;
 export type QueueCode = keyof typeof QUEUES;
 
-export type TicketDeskOptions = DeskOptions;
+/** How long a ticket may wait for the live queue before it prints with an estimate. */
+export const LIVE_QUEUE_BUDGET_MS = 100;
+
+export interface TicketDeskOptions extends DeskOptions {
+  liveQueueBudgetMs?: number;
+}
 
 interface KnownQueue {
   state: QueueState;
-  /** Tickets this kiosk issued since the state was fetched (an offline estimate adds them). */
-  issuedSince: number;
+  /** How many tickets this kiosk had issued in the queue before the one the state is for. */
+  issuedBefore: number;
+}
+
+interface Position {
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  live: boolean;
 }
 
 export function queueFor(request: TakeTicketRequest): { queue: QueueCode; priority: TicketPriority } {
@@ -35,10 +49,16 @@ export function queueFor(request: TakeTicketRequest): { queue: QueueCode; priori
 
 export class TicketDesk {
   private readonly known = new Map<QueueCode, KnownQueue>();
+  /** Tickets this kiosk issued per queue since start. */
+  private readonly issued = new Map<QueueCode, number>();
+  /** One live look-up per queue at a time: a hung central must not collect one per ticket. */
+  private readonly asking = new Set<QueueCode>();
   private readonly now: () => number;
+  private readonly budgetMs: number;
 
   constructor(private readonly options: TicketDeskOptions) {
     this.now = options.now ?? Date.now;
+    this.budgetMs = options.liveQueueBudgetMs ?? LIVE_QUEUE_BUDGET_MS;
   }
 
   async take(subject: Identity, request: TakeTicketRequest, appointmentIds: string[]): Promise<TicketOutcome> {
@@ -72,6 +92,7 @@ export class TicketDesk {
         matter: `${QUEUES[queue].name} · ${matter}`,
         peopleAhead: position.peopleAhead,
         estimatedWaitMinutes: position.estimatedWaitMinutes,
+        ...(position.live ? {} : { queueEstimated: true }),
         issuedAt,
         kioskId: this.options.kioskId,
         trackingUrl,
@@ -93,21 +114,45 @@ export class TicketDesk {
     };
   }
 
-  /** People ahead: live from the central system, else last known plus our own tickets since. */
-  private async position(queue: QueueCode, ticketNo: string): Promise<{ peopleAhead: number; estimatedWaitMinutes: number; live: boolean }> {
-    if (this.options.central) {
-      try {
-        const state = await this.options.central.queueState(queue, ticketNo);
-        this.known.set(queue, { state, issuedSince: 0 });
-        return { peopleAhead: state.peopleAhead, estimatedWaitMinutes: state.estimatedWaitMinutes, live: true };
-      } catch {
-        // Offline: fall through to the estimate. The ticket is already committed.
-      }
-    }
+  /** People ahead: live if central answers within the budget, else the estimate. Never waits longer. */
+  private async position(queue: QueueCode, ticketNo: string): Promise<Position> {
+    const issuedBefore = this.issued.get(queue) ?? 0;
+    this.issued.set(queue, issuedBefore + 1);
+    const live = this.askLive(queue, ticketNo, issuedBefore);
+    const state = live ? await withinBudget(live, this.budgetMs) : null;
+    if (state) return { peopleAhead: state.peopleAhead, estimatedWaitMinutes: state.estimatedWaitMinutes, live: true };
+    return this.estimate(queue, issuedBefore);
+  }
+
+  /** Asks central for this ticket's place; the answer, however late, becomes the known state. */
+  private askLive(queue: QueueCode, ticketNo: string, issuedBefore: number): Promise<QueueState | null> | null {
+    const central = this.options.central;
+    if (!central || this.asking.has(queue)) return null;
+    this.asking.add(queue);
+    return central.queueState(queue, ticketNo).then(
+      (state) => {
+        const known = this.known.get(queue);
+        if (!known || known.issuedBefore <= issuedBefore) this.known.set(queue, { state, issuedBefore });
+        return state;
+      },
+      () => null, // offline: the estimate stands; the ticket is already committed and printing
+    ).finally(() => this.asking.delete(queue));
+  }
+
+  /** The last known state plus the tickets issued here since (0 ahead when nothing is known yet). */
+  private estimate(queue: QueueCode, issuedBefore: number): Position {
     const known = this.known.get(queue);
-    const peopleAhead = known ? known.state.peopleAhead + known.issuedSince : 0;
-    if (known) known.issuedSince += 1;
+    const peopleAhead = known ? known.state.peopleAhead + Math.max(0, issuedBefore - known.issuedBefore) : 0;
     const windows = Math.max(1, known?.state.openWindows ?? 1);
     return { peopleAhead, estimatedWaitMinutes: Math.ceil((peopleAhead * QUEUES[queue].minutesPerPerson) / windows), live: false };
   }
+}
+
+/** The promise's value if it settles within `ms`, else null (the promise goes on by itself). */
+function withinBudget<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

@@ -13,6 +13,8 @@ export interface TicketPrintModel {
   matter: string;
   peopleAhead: number;
   estimatedWaitMinutes: number;
+  /** People ahead is the kiosk's estimate (the live queue was not at hand): printed as 约 …（估算）. */
+  queueEstimated?: boolean;
   issuedAt: number;
   kioskId: string;
   /** Link encoded in the QR code to follow the queue on a phone. */

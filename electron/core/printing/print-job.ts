@@ -8,7 +8,7 @@ import type { PrinterDevice, PrintFailure } from '../devices/types.js';
 import { formatChinaTime } from './layout.js';
 import type { ReceiptPrintModel, TicketPrintModel } from './models.js';
 import { encodeReceipt } from './receipt-template.js';
-import { encodeTicket, PRIORITY_LABEL } from './ticket-template.js';
+import { encodeTicket, peopleAheadText, PRIORITY_LABEL } from './ticket-template.js';
 
 export type PrintJob = { kind: 'ticket'; model: TicketPrintModel } | { kind: 'receipt'; model: ReceiptPrintModel };
 
@@ -48,7 +48,7 @@ export const CITIZEN_MESSAGES: Record<PrintFailure, string> = {
 export function virtualTicketOf(job: PrintJob): VirtualTicket {
   if (job.kind === 'ticket') {
     const m = job.model;
-    const lines = [m.matter, `前面等候 ${m.peopleAhead} 人，预计约 ${m.estimatedWaitMinutes} 分钟`, `取号时间 ${formatChinaTime(m.issuedAt)}`];
+    const lines = [m.matter, `前面等候 ${peopleAheadText(m)}，预计约 ${m.estimatedWaitMinutes} 分钟`, `取号时间 ${formatChinaTime(m.issuedAt)}`];
     if (m.priority) lines.unshift(PRIORITY_LABEL[m.priority]);
     return { kind: 'ticket', headline: m.ticketNumber, title: m.hallName, lines, qrPayload: m.trackingUrl };
   }

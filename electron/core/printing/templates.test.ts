@@ -60,6 +60,15 @@ describe.each<[string, PrinterProfile]>([['80 mm', PROFILE_80MM], ['58 mm', PROF
     expect([...bytes.slice(-3)]).toEqual([0x1d, 0x56, 0x01]);
   });
 
+  it('queue ticket: an estimated queue says so (约 …（估算）), a live one does not', () => {
+    const flat = (bytes: Uint8Array) => bytes.filter((b) => b !== 0x0a && b !== 0x20);
+    expect(contains(flat(encodeTicket(sampleTicket({ peopleAhead: 7, queueEstimated: true }), profile)), gb('约7人（估算）'))).toBe(true);
+    const live = flat(encodeTicket(sampleTicket({ peopleAhead: 7 }), profile));
+    expect(contains(live, gb('7人'))).toBe(true);
+    expect(contains(live, gb('估算'))).toBe(false);
+    expect(widestLineDots(encodeTicket(sampleTicket({ peopleAhead: 120, queueEstimated: true }), profile))).toBeLessThanOrEqual(profile.dotsPerLine);
+  });
+
   it('no printed line is wider than the paper', () => {
     expect(widestLineDots(encodeTicket(sampleTicket({ priority: 'priority' }), profile))).toBeLessThanOrEqual(profile.dotsPerLine);
     expect(widestLineDots(encodeReceipt(sampleReceipt(), profile))).toBeLessThanOrEqual(profile.dotsPerLine);

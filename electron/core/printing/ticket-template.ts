@@ -19,6 +19,11 @@ export function heading(encoder: EscPosEncoder, text: string): void {
   encoder.bold(false);
 }
 
+/** 前面等候: the live count, or the kiosk's estimate said as such. */
+export function peopleAheadText(model: Pick<TicketPrintModel, 'peopleAhead' | 'queueEstimated'>): string {
+  return model.queueEstimated ? `约 ${model.peopleAhead} 人（估算）` : `${model.peopleAhead} 人`;
+}
+
 export function encodeTicket(model: TicketPrintModel, profile: PrinterProfile): Uint8Array {
   const cols = profile.charsPerLine;
   const e = new EscPosEncoder(profile).initialize().chinese(true);
@@ -30,7 +35,7 @@ export function encodeTicket(model: TicketPrintModel, profile: PrinterProfile): 
   for (const line of wrap(model.matter, cols)) e.line(line);
   e.newline().align('left');
   const rows: Array<[string, string]> = [
-    ['前面等候', `${model.peopleAhead} 人`],
+    ['前面等候', peopleAheadText(model)],
     ['预计等候', `约 ${model.estimatedWaitMinutes} 分钟`],
     ['取号时间', formatChinaTime(model.issuedAt)],
     ['自助机编号', model.kioskId],
