@@ -93,6 +93,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     if (config.devices.citizencard && !devices.citizencard) devices.citizencard = createCitizenCardReader(config.devices.citizencard, poll ? { pollMs: poll } : {});
     if (config.devices.printer && !devices.printer) devices.printer = createPrinter(config.devices.printer);
 
+    let sessions: { current(): unknown } | null = null; // the core's, once it exists
     const journeys = new Journeys({
       store,
       central,
@@ -101,6 +102,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
       kioskId: config.kioskId,
       trackingBaseUrl: config.hall.trackingUrl,
       onStoreFull: (message) => sync.markNotAccepting(message),
+      catalog: { inSession: () => (sessions?.current() ?? null) !== null },
     });
     journeys.catalog.seedFromFile();
     void journeys.catalog.refresh();
@@ -126,6 +128,9 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
       syncNow: () => forwarder.kick(),
     });
     const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });
+    sessions = core.sessions;
+    // A heartbeat that reports a newer catalog fetches it; it is applied between sessions.
+    forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));
     await core.start();
     closers.push(() => core.stop());
     return { core, config, store, forwarder, centralUrl: config.central.url, simulators, close: closeAll };

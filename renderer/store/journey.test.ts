@@ -25,6 +25,14 @@ describe('citizen home', () => {
     expect(selectEntitlements(s()).map((e) => e.matterId)).toEqual(['newborn-bundle']);
   });
 
+  it('asks for the catalog again for the next citizen: the core may have taken a newer one in between', async () => {
+    const { fns, emit } = await identified();
+    emit('session', null);
+    emit('session', sessionView({ sessionId: 'session-2' }));
+    await settle();
+    expect(fns.listMatters).toHaveBeenCalledTimes(2);
+  });
+
   it('switches to elderly mode by itself for a citizen of 70 or more', async () => {
     const { s } = await identified({ citizen: citizen({ age: 76, elderly: true }) });
     expect(s().elderlyMode).toBe(true);

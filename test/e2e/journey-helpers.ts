@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchTestBrowser, SCREENSHOT_DIR, type TestBrowser } from '../support/browser.js';
 import { startTestKiosk, type ConfigOverrides, type TestKiosk } from '../support/kiosk.js';
+import type { ComposeOptions } from '../../electron/core/compose.js';
 import { DEV_ID_HASH_KEY } from '../../electron/core/store/crypto.js';
 import { buildPopulation, type Citizen } from '../../scripts/sim/central/population.js';
 import { makeIdNumber } from '../../scripts/sim/central/id-number.js';
@@ -63,8 +64,8 @@ export function centralRecordsForCardHolders(now = Date.now()): Citizen[] {
   ];
 }
 
-export async function startJourneyRig(overrides: ConfigOverrides = {}): Promise<JourneyRig> {
-  const t = await startTestKiosk(overrides, { printerOutputDir: null });
+export async function startJourneyRig(overrides: ConfigOverrides = {}, options: Partial<ComposeOptions> = {}): Promise<JourneyRig> {
+  const t = await startTestKiosk(overrides, { printerOutputDir: null, ...options });
   t.simulators.central!.db.seedPopulation([...buildPopulation(Date.now(), 20), ...centralRecordsForCardHolders()], DEV_ID_HASH_KEY);
   const browser = await launchTestBrowser({ width: 1280, height: 1200 });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

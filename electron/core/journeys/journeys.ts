@@ -6,7 +6,7 @@ import type { KioskStore } from '../store/kiosk-store.js';
 import type { CentralClient } from '../sync/central-client.js';
 import type { PrinterDevice } from '../devices/types.js';
 import type { PrintJobOutcome } from '../printing/print-job.js';
-import { MatterCatalog } from './catalog.js';
+import { MatterCatalog, type MatterCatalogOptions } from './catalog.js';
 import { JourneyState } from './journey-state.js';
 import { PrintDesk } from './print-desk.js';
 import { TicketDesk } from './ticket-desk.js';
@@ -23,6 +23,8 @@ export interface JourneysOptions {
   now?: () => number;
   onStoreFull?: (message: string) => void;
   onPrintOutcome?: (outcome: PrintJobOutcome) => void;
+  /** When a refreshed catalog may be applied, and where its refusals are logged. */
+  catalog?: MatterCatalogOptions;
 }
 
 export class Journeys {
@@ -35,7 +37,7 @@ export class Journeys {
 
   constructor(readonly options: JourneysOptions) {
     const { store, central } = options;
-    this.catalog = new MatterCatalog(store, central);
+    this.catalog = new MatterCatalog(store, central, options.catalog);
     this.print = new PrintDesk(options.printer, this.state, options.onPrintOutcome);
     const common = {
       store,

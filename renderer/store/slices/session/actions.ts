@@ -32,7 +32,7 @@ export const createSessionSlice: SliceCreator<SessionState & SessionActions> = (
         lastActivityAt: Date.now(),
       });
       void get().overviewRequested();
-      if (!get().catalog) void get().catalogRequested();
+      void get().catalogRequested(); // the core may have taken a newer catalog between citizens
       return;
     }
     // A principal's card swiped in 代办 is activity too: the countdown starts again.
