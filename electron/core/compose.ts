@@ -129,6 +129,10 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     });
     const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });
     sessions = core.sessions;
+    // A citizen identified: the queues are fetched now, so the tap prints without asking.
+    core.events.on('session', (view) => {
+      if (view) journeys.tickets.prefetch();
+    });
     // A heartbeat that reports a newer catalog fetches it; it is applied between sessions.
     forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));
     await core.start();

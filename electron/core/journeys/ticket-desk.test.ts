@@ -30,7 +30,7 @@ interface Asked {
 }
 
 /** `answerAtOnce`: central answers every look-up straight away; else only when the test says so. */
-function setup(answerAtOnce?: Omit<QueueState, 'queue'>) {
+function setup(answerAtOnce?: Omit<QueueState, 'queue'>, clock = { now: 1_800_000_000_000 }) {
   const store = KioskStore.open({ dataDir: mkdtempSync(join(tmpdir(), 'ticket-desk-')), kioskId: 'HALL1-K01', idHashKey: DEV_ID_HASH_KEY });
   stores.push(store);
   const asked: Asked[] = [];
@@ -48,7 +48,7 @@ function setup(answerAtOnce?: Omit<QueueState, 'queue'>) {
     printed.push(job);
     return printJob(job);
   };
-  const desk = new TicketDesk({ store, central, print, hallName: '测试市民之家', kioskId: 'HALL1-K01', trackingBaseUrl: 'https://t.example/hall', liveQueueBudgetMs: 50 });
+  const desk = new TicketDesk({ store, central, print, hallName: '测试市民之家', kioskId: 'HALL1-K01', trackingBaseUrl: 'https://t.example/hall', liveQueueBudgetMs: 50, now: () => clock.now });
   return { store, desk, asked, printed };
 }
 
@@ -72,16 +72,51 @@ describe('TicketDesk', () => {
     expect(printed[0]!.kind === 'ticket' && printed[0]!.model.queueEstimated).toBeFalsy();
   });
 
-  it('a late answer becomes the known state: the next estimate counts the tickets issued since', async () => {
+  it('a late answer becomes the known state: the next ticket counts the tickets issued since, and asks nothing first', async () => {
     const { desk, asked } = setup();
     const first = await desk.take(citizen, normal, []);
     expect(first.queueLive).toBe(false);
     // Central answers for the first ticket after it has printed: 6 ahead of it, 2 windows open.
     asked[0]!.answer({ peopleAhead: 6, estimatedWaitMinutes: 12, openWindows: 2 });
     await new Promise((r) => setImmediate(r));
+    // Never answered from here on: the second ticket does not wait on it.
     const second = await desk.take(citizen, normal, []);
     // 6 ahead of the first ticket, plus the first ticket itself; A takes 6 min a person over 2 windows.
-    expect(second).toMatchObject({ queueLive: false, peopleAhead: 7, estimatedWaitMinutes: 21 });
+    expect(second).toMatchObject({ queueLive: true, peopleAhead: 7, estimatedWaitMinutes: 15 });
+    await new Promise((r) => setImmediate(r)); // the refresh for the next ticket goes out after this one
+    expect(asked.map((a) => a.ticketNo)).toEqual([first.ticketNo, second.ticketNo]);
+  });
+
+  it('a known state older than 30 s is an estimate, once central does not answer within the budget', async () => {
+    const clock = { now: 1_800_000_000_000 };
+    const { desk, asked } = setup(undefined, clock);
+    await desk.take(citizen, normal, []);
+    asked[0]!.answer({ peopleAhead: 6, estimatedWaitMinutes: 12, openWindows: 2 });
+    await new Promise((r) => setImmediate(r));
+    clock.now += 31_000;
+    expect(await desk.take(citizen, normal, [])).toMatchObject({ queueLive: false, peopleAhead: 7 });
+  });
+
+  it('a failed look-up makes even a recent known state an estimate', async () => {
+    const { desk, asked } = setup();
+    desk.prefetch();
+    asked[0]!.answer({ peopleAhead: 3, estimatedWaitMinutes: 6, openWindows: 3 });
+    await new Promise((r) => setImmediate(r));
+    desk.prefetch(); // the next citizen: central is down now
+    asked[3]!.fail();
+    await new Promise((r) => setImmediate(r));
+    expect(await desk.take(citizen, normal, [])).toMatchObject({ queueLive: false, peopleAhead: 3 });
+  });
+
+  it('prefetch at identification: the tap finds the queue fresh and prints the live count without waiting', async () => {
+    const { desk, asked, printed } = setup();
+    desk.prefetch();
+    expect(asked.map((a) => a.ticketNo)).toEqual([undefined, undefined, undefined]); // A, V, Y: the next ticket's place
+    asked[0]!.answer({ peopleAhead: 3, estimatedWaitMinutes: 6, openWindows: 3 });
+    await new Promise((r) => setImmediate(r));
+    const outcome = await desk.take(citizen, normal, []);
+    expect(outcome).toMatchObject({ queueLive: true, peopleAhead: 3, estimatedWaitMinutes: 6 });
+    expect(printed[0]!.kind === 'ticket' && printed[0]!.model.queueEstimated).toBeFalsy();
   });
 
   it('asks once per queue while a look-up hangs, and an offline failure leaves the estimate', async () => {

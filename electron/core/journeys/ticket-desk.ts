@@ -1,10 +1,11 @@
 /**
  * 一键取号 (无差别全科受理): no department to choose. The ticket is committed to the
  * local store (and its outbox row) first, then printed at once: the ticket never waits
- * on the network. People ahead come from the central queue state when it answers
- * within a small budget, else from an estimate (the last known state plus the tickets
- * issued here since), marked as such on paper and screen. A late answer still refreshes
- * the known state for the next ticket.
+ * on the network. People ahead come from central's queue state: fetched in the
+ * background when a citizen is identified (prefetch) and after each ticket, used at the
+ * tap while fresh; else asked then, within a small budget. Failing both, the estimate
+ * (the last known state plus the tickets issued here since) prints, marked as such on
+ * paper and screen. A late answer still refreshes the known state for the next ticket.
  */
 import type { Identity } from '../../common/identity.js';
 import type { QueueState } from '../../common/central-api.js';
@@ -24,6 +25,8 @@ export type QueueCode = keyof typeof QUEUES;
 
 /** How long a ticket may wait for the live queue before it prints with an estimate. */
 export const LIVE_QUEUE_BUDGET_MS = 100;
+/** A queue state fetched this recently counts as live (plus the tickets issued here since). */
+export const FRESH_QUEUE_MS = 30_000;
 
 export interface TicketDeskOptions extends DeskOptions {
   liveQueueBudgetMs?: number;
@@ -33,6 +36,7 @@ interface KnownQueue {
   state: QueueState;
   /** How many tickets this kiosk had issued in the queue before the one the state is for. */
   issuedBefore: number;
+  fetchedAt: number;
 }
 
 interface Position {
@@ -114,37 +118,60 @@ export class TicketDesk {
     };
   }
 
-  /** People ahead: live if central answers within the budget, else the estimate. Never waits longer. */
+  /** A citizen was identified: fetch the queues in the background, so the tap finds them fresh. */
+  prefetch(): void {
+    for (const queue of Object.keys(QUEUES) as QueueCode[]) void this.askLive(queue, null, this.issued.get(queue) ?? 0);
+  }
+
+  /** People ahead: a fresh known state, else central within the budget, else the estimate. Never waits longer. */
   private async position(queue: QueueCode, ticketNo: string): Promise<Position> {
     const issuedBefore = this.issued.get(queue) ?? 0;
     this.issued.set(queue, issuedBefore + 1);
+    const known = this.known.get(queue);
+    if (known && this.now() - known.fetchedAt <= FRESH_QUEUE_MS) {
+      // Fresh again for the next ticket, once this one is on its way to the printer.
+      setImmediate(() => void this.askLive(queue, ticketNo, issuedBefore));
+      return this.fromKnown(known, queue, issuedBefore, true);
+    }
     const live = this.askLive(queue, ticketNo, issuedBefore);
     const state = live ? await withinBudget(live, this.budgetMs) : null;
     if (state) return { peopleAhead: state.peopleAhead, estimatedWaitMinutes: state.estimatedWaitMinutes, live: true };
-    return this.estimate(queue, issuedBefore);
+    const last = this.known.get(queue);
+    return last ? this.fromKnown(last, queue, issuedBefore, false) : { peopleAhead: 0, estimatedWaitMinutes: 0, live: false };
   }
 
-  /** Asks central for this ticket's place; the answer, however late, becomes the known state. */
-  private askLive(queue: QueueCode, ticketNo: string, issuedBefore: number): Promise<QueueState | null> | null {
+  /**
+   * Asks central for a ticket's place (null: the next ticket's); the answer, however
+   * late, becomes the known state unless a newer one came first.
+   */
+  private askLive(queue: QueueCode, ticketNo: string | null, issuedBefore: number): Promise<QueueState | null> | null {
     const central = this.options.central;
     if (!central || this.asking.has(queue)) return null;
     this.asking.add(queue);
-    return central.queueState(queue, ticketNo).then(
+    return central.queueState(queue, ticketNo ?? undefined).then(
       (state) => {
         const known = this.known.get(queue);
-        if (!known || known.issuedBefore <= issuedBefore) this.known.set(queue, { state, issuedBefore });
+        if (!known || known.issuedBefore <= issuedBefore) this.known.set(queue, { state, issuedBefore, fetchedAt: this.now() });
         return state;
       },
-      () => null, // offline: the estimate stands; the ticket is already committed and printing
+      () => {
+        // Offline: what we know is no longer live, however recent; the ticket is already committed and printing.
+        const known = this.known.get(queue);
+        if (known) this.known.set(queue, { ...known, fetchedAt: Number.NEGATIVE_INFINITY });
+        return null;
+      },
     ).finally(() => this.asking.delete(queue));
   }
 
-  /** The last known state plus the tickets issued here since (0 ahead when nothing is known yet). */
-  private estimate(queue: QueueCode, issuedBefore: number): Position {
-    const known = this.known.get(queue);
-    const peopleAhead = known ? known.state.peopleAhead + Math.max(0, issuedBefore - known.issuedBefore) : 0;
-    const windows = Math.max(1, known?.state.openWindows ?? 1);
-    return { peopleAhead, estimatedWaitMinutes: Math.ceil((peopleAhead * QUEUES[queue].minutesPerPerson) / windows), live: false };
+  /** A known state plus the tickets issued here since it was fetched. */
+  private fromKnown(known: KnownQueue, queue: QueueCode, issuedBefore: number, live: boolean): Position {
+    const since = Math.max(0, issuedBefore - known.issuedBefore);
+    const windows = Math.max(1, known.state.openWindows);
+    return {
+      peopleAhead: known.state.peopleAhead + since,
+      estimatedWaitMinutes: known.state.estimatedWaitMinutes + Math.ceil((since * QUEUES[queue].minutesPerPerson) / windows),
+      live,
+    };
   }
 }
 
