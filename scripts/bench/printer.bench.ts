@@ -1,14 +1,16 @@
 /**
- * Printer: tap-to-last-byte over a real PTY whose far end (the simulator) is paced at
- * 115200 baud, against the ticket's own wire time; and encoder throughput.
+ * Printer: print-runner-to-last-byte over a real PTY whose far end (the simulator) is
+ * paced at 115200 baud, against the ticket's own wire time; the same from a click in
+ * Chromium with central healthy and hung (printer-tap.ts); and encoder throughput.
  */
 import { createPrinter } from '../../electron/core/devices/printer.js';
 import { PrintJobRunner, encodeJob } from '../../electron/core/printing/print-job.js';
 import { sampleReceipt, sampleTicket } from '../../electron/core/printing/samples.js';
 import { startPrinterSimulator } from '../sim/printer/index.js';
+import { tapToPrinterRows } from './printer-tap.js';
 import type { BenchResult } from './run.js';
 
-export const title = 'Printer: ticket over a 115200-baud PTY, encoder throughput';
+export const title = 'Printer: ticket over a 115200-baud PTY (from the runner, from a click in Chromium), encoder throughput';
 
 const BAUD = 115200;
 const RUNS = 30;
@@ -46,7 +48,7 @@ async function overPty(): Promise<BenchResult['rows']> {
       'p95 ms': percentile(values, 95),
       'p50 overhead ms': percentile(values, 50) - wireMs,
     });
-    return [row('tap → last byte at printer', lastByte), row('tap → confirmed (status after)', confirmed)];
+    return [row('print runner → last byte at printer', lastByte), row('print runner → confirmed (status after)', confirmed)];
   } finally {
     await printer.stop();
     await sim.close();
@@ -67,6 +69,8 @@ function throughput(label: string, encode: () => Uint8Array): Record<string, str
 
 export async function bench(): Promise<BenchResult> {
   const rows = await overPty();
+  const tap = await tapToPrinterRows();
+  rows.push(...tap.rows);
   rows.push(
     throughput('queue ticket 80 mm', () => encodeJob({ kind: 'ticket', model: sampleTicket() }, 80)),
     throughput('queue ticket 58 mm', () => encodeJob({ kind: 'ticket', model: sampleTicket() }, 58)),
@@ -76,8 +80,9 @@ export async function bench(): Promise<BenchResult> {
     rows,
     notes: [
       `${RUNS} tickets; the simulator delivers bytes no faster than ${BAUD} baud (10 bits/byte).`,
-      'Goal: tap → last byte overhead (status-before round trip + layout + write) ≤ 10 ms over the wire time.',
+      'Goal: print runner → last byte overhead (status-before round trip + layout + write) ≤ 10 ms over the wire time.',
       '"confirmed" adds the DLE EOT status-after round trip that confirms the print.',
+      ...tap.notes,
     ],
   };
 }
