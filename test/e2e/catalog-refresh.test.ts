@@ -1,7 +1,8 @@
 /**
  * Catalog refresh while running: the central simulator publishes a new matter mid-run;
  * within two heartbeats the kiosk has it, and the next citizen sees it on the page in
- * Chromium, without a restart. A malformed publication afterwards changes nothing.
+ * Chromium, without a restart. One published during a session waits for its end. A
+ * malformed publication afterwards changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Matter } from '../../electron/common/central-api.js';
@@ -45,6 +46,23 @@ describe('catalog refresh while the kiosk runs', () => {
     await expect.poll(() => page.getByTestId('matter-pet-licence').textContent()).toContain('犬只登记');
     await rig.t.kiosk.core.endSession('finished');
     await expectNothingLeft(rig, []);
+  });
+
+  it('a matter published while a citizen is at the kiosk waits until the session ends', async () => {
+    const central = rig.t.simulators.central!;
+    const { core, store } = rig.t.kiosk;
+    await swipe(rig, 'resident-6');
+    const published = central.publishMatter({ ...petLicence, id: 'boat-licence', name: '船舶登记', nameEn: 'Boat registration' });
+    const beats = heartbeats.replies;
+    await expect.poll(() => heartbeats.replies, { timeout: 10_000 }).toBeGreaterThanOrEqual(beats + 2);
+    expect(store.catalogVersion()).toBe(published.version - 1);
+    expect((await core.listMatters()).map((m) => m.id)).not.toContain('boat-licence');
+    await core.endSession('finished');
+    await expectNothingLeft(rig, []);
+    const ended = heartbeats.replies;
+    await expect.poll(async () => (await core.listMatters()).map((m) => m.id), { timeout: 10_000 }).toContain('boat-licence');
+    expect(heartbeats.replies - ended).toBeLessThanOrEqual(2);
+    expect(store.catalogVersion()).toBe(published.version);
   });
 
   it('a malformed publication changes nothing: the kiosk keeps its catalog', async () => {
