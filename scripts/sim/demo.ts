@@ -17,7 +17,6 @@ export const startDemo: StartDemo<RunningDemo> = async (config: KioskConfig, opt
   const started = await startEmbeddedSimulators(config, options);
   const { simulators } = started;
   const notes: string[] = [];
-  if (simulators.central) notes.push(`central API: the embedded central simulator (${simulators.central.url})`);
   if (simulators.idcard || simulators.citizencard || simulators.printer) {
     notes.push('simulated devices: try `npm run -s sim -- swipe resident-1` (or hall-turning-60, elder-1…), `npm run -s sim -- paper-out`, `npm run -s sim -- central-down`');
   }

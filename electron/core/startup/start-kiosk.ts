@@ -3,7 +3,7 @@
  * in demo mode have the demo composition start the simulators the config names, open
  * the central endpoint, compose the core, and say what started in the same lines.
  */
-import { isDemoConfig, simulatedKeys, type KioskConfig } from '../../common/config.js';
+import { simulatedKeys, type KioskConfig } from '../../common/config.js';
 import { composeKiosk, type ComposedKiosk, type ComposeOptions } from '../compose.js';
 import { hardwareDevices, type DeviceFactories } from '../devices/factories.js';
 import { openCentralEndpoint } from '../sync/central-endpoint.js';
@@ -24,6 +24,8 @@ export interface StartedKiosk<D extends DemoComposition> {
   kiosk: ComposedKiosk;
   /** The running demo composition (its simulators), null for a production config. */
   demo: D | null;
+  /** The keys of the config as written that named a simulator (simulatedKeys). */
+  simulated: string[];
   close(): Promise<void>;
 }
 
@@ -37,8 +39,9 @@ export async function composeFromConfig<D extends DemoComposition>(config: Kiosk
   try {
     let demo: D | null = null;
     let resolved = config;
-    if (isDemoConfig(config)) {
-      const startDemo = await loadDemo(simulatedKeys(config));
+    const simulated = simulatedKeys(config);
+    if (simulated.length > 0) {
+      const startDemo = await loadDemo(simulated);
       demo = await startDemo(config, demoOptions ?? {});
       closers.push(() => demo!.close());
       resolved = demo.config;
@@ -47,7 +50,7 @@ export async function composeFromConfig<D extends DemoComposition>(config: Kiosk
     closers.push(central.close);
     const kiosk = await composeKiosk(resolved, { ...composeOptions, central: central.endpoint, deviceFactories: deviceFactories ?? hardwareDevices });
     closers.push(kiosk.close);
-    return { kiosk, demo, close };
+    return { kiosk, demo, simulated, close };
   } catch (err) {
     await close();
     throw err;
@@ -70,7 +73,7 @@ export function startupLines(source: string, started: StartedKiosk<DemoCompositi
   const { config, centralUrl } = started.kiosk;
   return [
     `kiosk ${config.kioskId} (${config.hall.name}) from ${source}, ${started.report.mode} mode`,
-    `central API: ${centralUrl}`,
+    `central API: ${centralUrl}${started.simulated.includes('central.url') ? ' (embedded simulator)' : ''}`,
     `maintenance screen: ${config.maintenance.pinHash ? 'hold the kiosk label 3 s' : 'off (no maintenance.pinHash in the config)'}`,
     ...(started.demo?.notes ?? []),
     ...started.report.warnings.map((warning) => `WARNING: ${warning}`),
