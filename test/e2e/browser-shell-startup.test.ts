@@ -57,7 +57,7 @@ describe('browser shell start-up', () => {
     createInterface({ input: shell.stdout }).on('line', (l) => lines.push(l));
     try {
       await expect.poll(() => lines.some((l) => l.startsWith('KIOSK_URL=')), { timeout: 60_000, interval: 100 }).toBe(true);
-      expect(lines).toContain('WARNING: DEMO MODE: central.url run on simulators; a hall kiosk names its real devices and central API (README "Production configuration")');
+      expect(lines).toContain('WARNING: DEMO MODE: central.url run on simulators; a hall kiosk names its real devices and central API (README "Demo and production configuration")');
       expect(lines).toContainEqual(expect.stringMatching(/^central API: http:\/\/127\.0\.0\.1:\d+ \(embedded simulator\)$/));
     } finally {
       const exited = new Promise((resolve) => shell.once('exit', resolve));

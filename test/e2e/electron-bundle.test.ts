@@ -103,7 +103,7 @@ describe('bundled Electron main process on the demo config', () => {
   const find = (event: string, method?: string) => lines.find((l) => l.event === event && (!method || l.method === method));
 
   it('says it runs in demo mode, on which simulators', () => {
-    expect(log).toContain('WARNING: DEMO MODE: devices.idcard, devices.citizencard, devices.printer, central.url run on simulators; a hall kiosk names its real devices and central API (README "Production configuration")');
+    expect(log).toContain('WARNING: DEMO MODE: devices.idcard, devices.citizencard, devices.printer, central.url run on simulators; a hall kiosk names its real devices and central API (README "Demo and production configuration")');
   });
 
   it('opens one kiosk window with the lockdown options', () => {

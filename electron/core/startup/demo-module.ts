@@ -36,7 +36,7 @@ export async function loadDemoModule(candidates: string[], demoKeys: string[]): 
   if (!file) {
     throw new DemoUnavailableError(
       `${demoKeys.join(', ')} name a simulator (demo mode), but this installation has no demo composition (looked for ${candidates.join(', ')}): ` +
-        'name the real devices and the central API\'s https:// URL (README "Production configuration")',
+        'name the real devices and the central API\'s https:// URL (README "Demo and production configuration")',
     );
   }
   const module = (await import(pathToFileURL(file).href)) as { startDemo?: unknown; default?: { startDemo?: unknown } };

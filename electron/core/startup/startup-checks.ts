@@ -66,7 +66,7 @@ export function checkStartup(config: KioskConfig, facts: StartupFacts): StartupR
 
 function demoWarnings(config: KioskConfig, facts: StartupFacts): string[] {
   const warnings = [
-    `DEMO MODE: ${simulatedKeys(config).join(', ')} run on simulators; a hall kiosk names its real devices and central API (README "Production configuration")`,
+    `DEMO MODE: ${simulatedKeys(config).join(', ')} run on simulators; a hall kiosk names its real devices and central API (README "Demo and production configuration")`,
   ];
   if (config.central.url === EMBEDDED_CENTRAL) warnings.push('DEMO MODE: records go to the embedded central simulator, not to a central system');
   if (facts.maintenancePin === 'demo') {
