@@ -9,32 +9,57 @@ const ELECTRON = '^electron(/|$)';
 const NATIVE = '^(better-sqlite3|serialport|@serialport/|node-hid|@pokusew/pcsclite|ws$|iconv-lite|@napi-rs/canvas)';
 const folder = (name) => `(^|/)${name}(/|$)`;
 
-const forbid = (message, ...regexes) => ({
-  'no-restricted-imports': ['error', { patterns: regexes.map((regex) => ({ regex, message })) }],
+// Each group is [message, ...regexes]; one rule per file set, as a later config object's
+// no-restricted-imports replaces an earlier one's for the files both match.
+const forbid = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.flatMap(([message, ...regexes]) => regexes.map((regex) => ({ regex, message }))) }],
 });
+
+// The kiosk's runtime (common, core, both shells) never imports scripts/ (simulators, dev
+// and ops tools), so a bundle holds only what a kiosk runs (HOUSE_STYLE §7): the shells
+// load the demo composition by a path computed at run time, only for a demo config.
+const SCRIPTS = folder('scripts');
+const NOT_SCRIPTS = ['the kiosk never imports scripts/: the shells load the demo composition (scripts/sim/demo.ts) by a computed path, only in demo mode', SCRIPTS];
+const NO_ELECTRON = ['the core runs in plain Node: it must never import electron', ELECTRON, folder('main'), folder('preload'), folder('renderer')];
 
 export const layerRules = [
   {
     // The page: no Node, no Electron, no native modules; the core only through the typed client.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
-    rules: forbid(
+    rules: forbid([
       'the renderer runs in the page: use the kiosk client (electron/common/rpc.ts), not Node, Electron or the core',
       NODE, ELECTRON, NATIVE, folder('electron/core'), folder('electron/main'), folder('native'), folder('scripts'),
-    ),
+    ]),
   },
   {
     files: ['electron/common/**/*.ts'],
     ignores: ['electron/common/**/*.test.ts'],
-    rules: forbid('electron/common is pure TypeScript that runs anywhere', NODE, ELECTRON, NATIVE, folder('core'), folder('main'), folder('native')),
+    rules: forbid(['electron/common is pure TypeScript that runs anywhere', NODE, ELECTRON, NATIVE, folder('core'), folder('main'), folder('native')], NOT_SCRIPTS),
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/browser-shell/**/*.ts', 'native/**/*.ts'],
-    rules: forbid('the core runs in plain Node: it must never import electron', ELECTRON, folder('main'), folder('preload'), folder('renderer')),
+    files: ['electron/core/**/*.ts', 'electron/browser-shell/**/*.ts'],
+    rules: forbid(NO_ELECTRON, NOT_SCRIPTS),
+  },
+  {
+    files: ['native/**/*.ts'],
+    rules: forbid(NO_ELECTRON),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: forbid(NOT_SCRIPTS),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: forbid('the preload exposes named functions only: no Node, no core', NODE, NATIVE, folder('core'), folder('native')),
+    rules: forbid(['the preload exposes named functions only: no Node, no core', NODE, NATIVE, folder('core'), folder('native')]),
+  },
+  {
+    // no-restricted-imports does not look at import(): a literal import('…/scripts/…') is how the simulators got into main.cjs.
+    files: ['electron/common/**/*.ts', 'electron/core/**/*.ts', 'electron/browser-shell/**/*.ts', 'electron/main/**/*.ts'],
+    rules: {
+      // esquery's /regex/ cannot hold a slash: \W stands for the path separators around scripts.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression > Literal[value=/(^|\\W)scripts\\W/]', message: NOT_SCRIPTS[0] }],
+    },
   },
 ];
 

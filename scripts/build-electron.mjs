@@ -1,5 +1,8 @@
-// Bundles the Electron main process and the preload into dist-electron/ (CommonJS, as
-// Electron loads them). Native modules stay external: electron-builder rebuilds them.
+// Bundles the Electron main process, the preload and the demo composition into
+// dist-electron/ (CommonJS, as Electron loads them). Native modules stay external:
+// electron-builder rebuilds them. main.cjs holds no simulator: it loads demo.cjs (the
+// simulators, scripts/sim/demo.ts) by a computed path, only for a demo config, and a
+// package without demo.cjs refuses one.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -26,19 +29,12 @@ const banner = {
   js: "const __kioskSourceUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', rel)).href;",
 };
 
-// Both bundles: CommonJS files in dist-electron/, as Electron loads them.
+// Every bundle: CommonJS files in dist-electron/, as Electron loads them.
 const common = { outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' };
 
-await build({
-  ...common,
-  entryPoints: { main: 'electron/main/index.ts' },
-  target: 'node20',
-  sourcemap: true,
-  external,
-  plugins: [sourceUrlPlugin],
-  banner,
-  logOverride: { 'empty-import-meta': 'error' },
-});
+const node = { ...common, target: 'node20', sourcemap: true, external, plugins: [sourceUrlPlugin], banner, logOverride: { 'empty-import-meta': 'error' } };
+await build({ ...node, entryPoints: { main: 'electron/main/index.ts' } });
+await build({ ...node, entryPoints: { demo: 'scripts/sim/demo.ts' } });
 await build({
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   ...common,
@@ -46,4 +42,4 @@ await build({
   target: 'chrome120',
   external: ['electron'],
 });
-console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');
+console.log('built dist-electron/main.cjs, dist-electron/preload.cjs and dist-electron/demo.cjs');

@@ -8,8 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseKioskConfig } from '../electron/common/config.js';
-import { composeKiosk } from '../electron/core/compose.js';
+import { parseKioskConfig, SIMULATOR } from '../electron/common/config.js';
+import { composeFromConfig } from '../electron/core/startup/start-kiosk.js';
+import { startDemo } from './sim/demo.js';
 import type { SessionView } from '../electron/common/contract.js';
 import { SIM_PEOPLE } from './sim/idcard/people.js';
 
@@ -37,11 +38,20 @@ const dataDir = values.data ?? mkdtempSync(path.join(tmpdir(), 'kiosk-loadgen-')
 const config = parseKioskConfig({
   kioskId: values['kiosk-id'],
   hall: { name: '负载测试大厅', regionCode: '330102' },
-  devices: { citizencard: null },
+  devices: {
+    idcard: { transport: 'serial', port: SIMULATOR },
+    citizencard: null,
+    printer: { transport: 'serial', port: SIMULATOR },
+  },
   central: { url: values.central, token: values.token },
   dataDir,
 });
-const kiosk = await composeKiosk(config, { shell: 'browser', printerOutputDir: null, pollIntervalMs: 50, heartbeatMs: 500 });
+// The simulated devices make this a demo config: the demo composition starts them.
+const started = await composeFromConfig(config, {
+  shell: 'browser', loadDemo: async () => startDemo, demo: { printerOutputDir: null }, pollIntervalMs: 50, heartbeatMs: 500,
+});
+const { kiosk } = started;
+const idcard = started.demo!.simulators.idcard!;
 const residents = SIM_PEOPLE.filter((p) => p.kind === 'resident' && p.id !== 'bad-check-digit');
 const counts = { acceptedTickets: 0, acceptedApplications: 0, refused: 0 };
 
@@ -62,9 +72,9 @@ try {
     const person = residents[i % residents.length]!;
     const identified = nextSession();
     // Card on the reader until it is read, then off: the next citizen's card is a new swipe.
-    await kiosk.simulators.idcard!.handleControl({ op: 'insert', card: person.id });
+    await idcard.handleControl({ op: 'insert', card: person.id });
     await identified;
-    await kiosk.simulators.idcard!.handleControl({ op: 'remove' });
+    await idcard.handleControl({ op: 'remove' });
     try {
       if (i % 2 === 0) {
         await kiosk.core.takeTicket({ category: null, priority: 'normal', appointmentId: null });
@@ -100,5 +110,5 @@ try {
     }),
   );
 } finally {
-  await kiosk.close();
+  await started.close();
 }

@@ -15,7 +15,7 @@ describe('npm run -s maintenance-pin', () => {
     const fragment = JSON.parse(out.stdout) as { maintenance: { pinHash: string } };
     expect(verifyMaintenancePin('135790', fragment.maintenance.pinHash)).toBe(true);
     // The config accepts exactly what the script prints.
-    expect(parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: {}, central: {}, ...fragment }).maintenance)
+    expect(parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: { idcard: null, citizencard: null, printer: null }, central: { url: 'embedded' }, ...fragment }).maintenance)
       .toEqual(fragment.maintenance);
   });
 

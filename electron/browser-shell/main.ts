@@ -7,15 +7,19 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { maintenanceStartupNote } from '../core/maintenance/pin.js';
 import { loadKioskConfig } from '../core/config-loader.js';
-import { composeKiosk } from '../core/compose.js';
+import { loadDemoModule } from '../core/startup/demo-module.js';
+import { isStartupRefusal, startKiosk, startupLines } from '../core/startup/start-kiosk.js';
 import { startBridgeServer } from './bridge-server.js';
 import { launchChromium, signalWindowGroup } from './chromium-launcher.js';
 import { WindowWatchdog } from './window-watchdog.js';
-import { ConfigError } from '../common/config.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = fileURLToPath(import.meta.url);
+// Two levels below the project root both from source (electron/browser-shell/main.ts) and built (dist/node/browser-shell.mjs).
+const root = path.resolve(path.dirname(here), '../..');
+// The demo composition, loaded only for a demo config: from source (tsx) its .ts, from the
+// build the bundle beside this one. A path computed here, so no bundler pulls it in.
+const demoModule = here.endsWith('.ts') ? path.join(root, 'scripts', 'sim', 'demo.ts') : path.join(path.dirname(here), 'demo.mjs');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,19 +31,15 @@ async function main(): Promise<void> {
     },
   });
   const { config, file } = loadKioskConfig(values.config);
-  const kiosk = await composeKiosk(config, { shell: 'browser' });
+  const started = await startKiosk(config, file, { shell: 'browser', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+  for (const line of startupLines(file, started)) console.log(line);
+  const kiosk = started.kiosk;
   const bridge = await startBridgeServer({
     core: kiosk.core,
     staticDir: path.join(root, 'dist/renderer'),
     port: Number(values.port),
     log: (line) => console.log(line),
   });
-  console.log(`kiosk ${config.kioskId} (${config.hall.name}) from ${file}`);
-  console.log(`central API: ${kiosk.centralUrl}${kiosk.simulators.central ? ' (embedded simulator)' : ''}`);
-  console.log(maintenanceStartupNote(config.maintenance.pinHash));
-  if (Object.keys(kiosk.simulators).length > 0) {
-    console.log('simulated devices: try `npm run -s sim -- swipe resident-1` (or hall-turning-60, elder-1…), `npm run -s sim -- paper-out`, `npm run -s sim -- central-down`');
-  }
 
   let browserExit: Promise<void> | null = null;
   let appWindow: ChildProcess | null = null;
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     // The window leads its own process group (chromium-launcher): end it with the kiosk.
     if (appWindow && appWindow.exitCode === null) signalWindowGroup(appWindow, 'SIGTERM');
     await bridge.close();
-    await kiosk.close();
+    await started.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (isStartupRefusal(err)) console.error(err.message);
   else console.error('kiosk failed to start:', err);
   process.exit(1);
 });

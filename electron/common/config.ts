@@ -2,11 +2,25 @@
  * The kiosk's one configuration file (kiosk.config.json by default, or --config /
  * KIOSK_CONFIG). Validated at start-up; an invalid file stops the kiosk with the path
  * of every bad field and what was expected. See README "Configuration".
+ *
+ * Nothing defaults to a simulator: every device and the central API are named. A config
+ * is in demo mode exactly when it names a simulator somewhere (a '@simulator' port or
+ * central.url 'embedded'); otherwise it is a production config, and the start-up checks
+ * (startup-checks.ts) refuse what is only fit for a demo.
  */
 import { z } from 'zod';
 
 /** A port value of '@simulator' starts the device simulator on a PTY and uses its end. */
 export const SIMULATOR = '@simulator';
+/** central.url 'embedded' starts the central-API simulator in the kiosk process. */
+export const EMBEDDED_CENTRAL = 'embedded';
+
+/** The message for a required key left out (zod reports a missing key as input undefined). */
+const required = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? `missing: ${what}` : undefined),
+});
+const deviceRequired = (device: string, example: string) =>
+  required(`name the ${device} (e.g. ${example}), '${SIMULATOR}' for the demo simulator, or null for none`);
 
 const serialPort = z.object({
   transport: z.literal('serial'),
@@ -21,7 +35,8 @@ const hidDevice = z.object({
   path: z.string().optional().describe('hidraw path when several readers share a VID:PID'),
 });
 
-export const idCardReaderConfig = z.discriminatedUnion('transport', [serialPort, hidDevice]);
+export const idCardReaderConfig = z.discriminatedUnion('transport', [serialPort, hidDevice],
+  deviceRequired('ID-card reader', `{"transport":"serial","port":"/dev/ttyUSB0"}`));
 
 export const citizenCardReaderConfig = z.discriminatedUnion('transport', [
   z.object({
@@ -31,14 +46,14 @@ export const citizenCardReaderConfig = z.discriminatedUnion('transport', [
   serialPort,
   // A framed reader behind a USB HID bridge (native/citizencard/README.md).
   hidDevice,
-]);
+], deviceRequired('citizen-card reader', `{"transport":"pcsc"}`));
 
 const paper = z.union([z.literal(58), z.literal(80)]).default(80);
 export const printerConfig = z.discriminatedUnion('transport', [
   serialPort.extend({ paper }),
   z.object({ transport: z.literal('lp'), path: z.string().min(1), paper }),
   z.object({ transport: z.literal('tcp'), host: z.string().min(1), port: z.number().int().positive().default(9100), paper }),
-]);
+], deviceRequired('ticket printer', `{"transport":"tcp","host":"192.168.10.21"}`));
 
 export const kioskConfigSchema = z
   .object({
@@ -50,18 +65,20 @@ export const kioskConfigSchema = z
       /** Base of the links in tickets' and receipts' QR codes (queue tracking, 好差评). */
       trackingUrl: z.url().default('https://track.example.gov.cn/hall'),
     }),
+    // No defaults: a device left out is refused rather than silently simulated.
     devices: z.object({
-      idcard: idCardReaderConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200 }),
-      citizencard: citizenCardReaderConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200 }),
-      printer: printerConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200, paper: 80 }),
-    }),
+      idcard: idCardReaderConfig.nullable(),
+      citizencard: citizenCardReaderConfig.nullable(),
+      printer: printerConfig.nullable(),
+    }, required('the "devices" object with idcard, citizencard and printer')),
     central: z.object({
-      /** 'embedded' starts the central-API simulator inside the kiosk process. */
-      url: z.union([z.literal('embedded'), z.url()]).default('embedded'),
+      /** 'embedded' starts the central-API simulator inside the kiosk process (demo mode). */
+      url: z.union([z.literal(EMBEDDED_CENTRAL), z.url({ protocol: /^https?$/ })],
+        required(`the central API's https:// URL, or '${EMBEDDED_CENTRAL}' for the demo simulator`)),
       /** Per-kiosk bearer token; read from KIOSK_CENTRAL_TOKEN when absent. */
       token: z.string().min(8).optional(),
       timeoutMs: z.number().int().positive().default(5000),
-      /** Mutual TLS over the government extranet: PEM files (paths, relative to the working directory). */
+      /** Mutual TLS over the government extranet: PEM files (paths relative to the config file, like dataDir). */
       tls: z.object({
         caFile: z.string().min(1).optional().describe('CA bundle that signed the central server; default: public roots'),
         certFile: z.string().min(1).optional().describe("this kiosk's client certificate"),
@@ -69,7 +86,7 @@ export const kioskConfigSchema = z
       }).strict()
         .refine((t) => (t.certFile === undefined) === (t.keyFile === undefined), 'certFile and keyFile go together')
         .optional(),
-    }),
+    }, required('the "central" object with url (and token)')),
     /** Where the SQLite buffer, the key file and logs live. */
     dataDir: z.string().min(1).default('./var'),
     session: z.object({
@@ -113,13 +130,18 @@ export function parseKioskConfig(raw: unknown, source = 'kiosk.config.json'): Ki
   throw new ConfigError(source, problems);
 }
 
-/** True when the config asks for any simulator (a '@simulator' port or the embedded central API). */
-export function usesSimulators(config: KioskConfig): boolean {
-  const { idcard, citizencard, printer } = config.devices;
-  return (
-    config.central.url === 'embedded' ||
-    (idcard?.transport === 'serial' && idcard.port === SIMULATOR) ||
-    (citizencard?.transport === 'serial' && citizencard.port === SIMULATOR) ||
-    (printer?.transport === 'serial' && printer.port === SIMULATOR)
-  );
+/** The keys of a config that name a simulator: '@simulator' device ports and central.url 'embedded'. */
+export function simulatedKeys(config: KioskConfig): string[] {
+  const keys: string[] = [];
+  for (const name of ['idcard', 'citizencard', 'printer'] as const) {
+    const device = config.devices[name];
+    if (device?.transport === 'serial' && device.port === SIMULATOR) keys.push(`devices.${name}`);
+  }
+  if (config.central.url === EMBEDDED_CENTRAL) keys.push('central.url');
+  return keys;
+}
+
+/** Demo mode: the config names at least one simulator (see the header of this file). */
+export function isDemoConfig(config: KioskConfig): boolean {
+  return simulatedKeys(config).length > 0;
 }

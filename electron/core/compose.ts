@@ -1,25 +1,24 @@
 /**
- * The composition root shared by both shells: from a validated config it starts the
- * simulators the config asks for (dev/demo mode), opens the local store, links the
- * central system (client + forwarder), builds the devices and the journeys, and
- * returns a started KioskCore.
+ * The composition root shared by both shells: from a validated config without
+ * simulators, the central endpoint and the device factories its caller gives, it opens
+ * the local store, links the central system (client + forwarder), builds the devices
+ * and the journeys, and returns a started KioskCore. It never starts a simulator: in
+ * demo mode the shell's start-up (startup/start-kiosk.ts) has the demo composition
+ * start them and resolve their addresses into the config first.
  */
 import { readFileSync } from 'node:fs';
-import { usesSimulators, type KioskConfig } from '../common/config.js';
+import { simulatedKeys, type KioskConfig } from '../common/config.js';
 import type { KioskInfo } from '../common/contract.js';
 import { KioskCore, type KioskDevices } from './kiosk-core.js';
 import { KioskStore } from './store/kiosk-store.js';
 import { resolveIdHashKey } from './store/crypto.js';
 import { CentralClient } from './sync/central-client.js';
-import { createTlsFetch, loadCentralTls } from './sync/central-tls.js';
+import type { CentralEndpoint } from './sync/central-endpoint.js';
 import { Forwarder } from './sync/forwarder.js';
 import { SyncLink } from './sync-link.js';
 import { Journeys } from './journeys/journeys.js';
-import { createIdCardReader } from './devices/idcard.js';
-import { createCitizenCardReader } from './devices/citizencard.js';
-import { createPrinter } from './devices/printer.js';
+import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
-import type { EmbeddedSimulators } from '../../scripts/sim/embedded.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
@@ -27,19 +26,17 @@ export interface ComposedKiosk {
   store: KioskStore;
   forwarder: Forwarder;
   centralUrl: string;
-  /** Present in dev/demo mode: the simulators behind '@simulator' and 'embedded'. */
-  simulators: EmbeddedSimulators;
   close(): Promise<void>;
 }
 
 export interface ComposeOptions {
   shell: KioskInfo['shell'];
+  /** The central API the client talks to (a production config's, or the demo's simulator). */
+  central: CentralEndpoint;
+  /** Builds each device the config names (the real drivers: devices/factories.ts). */
+  deviceFactories: DeviceFactories;
   /** Heartbeat period of the central link; tests shorten it. */
   heartbeatMs?: number;
-  /** Where the printer simulator writes ticket PNGs (null: don't render). */
-  printerOutputDir?: string | null;
-  /** Department verifications complete after this long in the embedded central simulator. */
-  verificationDelayMs?: number;
   /** Device driver timings (tests shorten polling). */
   pollIntervalMs?: number;
   /** Devices given ready-made instead of built from the config (benchmarks inject card events directly). */
@@ -48,50 +45,35 @@ export interface ComposeOptions {
   spaceCheckMs?: number;
 }
 
-export async function composeKiosk(given: KioskConfig, options: ComposeOptions): Promise<ComposedKiosk> {
+export class ComposeError extends Error {
+  override readonly name = 'ComposeError';
+}
+
+export async function composeKiosk(config: KioskConfig, options: ComposeOptions): Promise<ComposedKiosk> {
+  const unresolved = simulatedKeys(config);
+  if (unresolved.length > 0) {
+    throw new ComposeError(`${unresolved.join(', ')} still name a simulator: start the demo composition (scripts/sim/demo.ts startDemo) and compose its resolved config`);
+  }
   const closers: Array<() => Promise<void> | void> = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close();
   };
   try {
-    let config = given;
-    let simulators: EmbeddedSimulators = {};
-    if (usesSimulators(given)) {
-      // Dev and demo mode. scripts/sim is not part of a production package: say so plainly.
-      const embedded = await import('../../scripts/sim/embedded.js').catch((err: unknown) => {
-        throw new Error(`this config uses simulators ('@simulator' ports or central.url 'embedded') but they cannot be loaded: ${(err as Error).message}`);
-      });
-      const started = await embedded.startEmbeddedSimulators(given, {
-        ...(options.printerOutputDir !== undefined ? { printerOutputDir: options.printerOutputDir } : {}),
-        ...(options.verificationDelayMs !== undefined ? { verificationDelayMs: options.verificationDelayMs } : {}),
-      });
-      closers.push(started.close);
-      config = started.config;
-      simulators = started.simulators;
-    }
-
     const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir) });
     closers.push(() => store.close());
-    const token = config.central.token ?? process.env.KIOSK_CENTRAL_TOKEN ?? '';
-    let tlsFetch: typeof fetch | undefined;
-    if (config.central.tls) {
-      const tls = createTlsFetch(loadCentralTls(config.central.tls));
-      closers.push(() => tls.close());
-      tlsFetch = tls.fetch;
-    }
-    const central = new CentralClient({
-      baseUrl: config.central.url, token, timeoutMs: config.central.timeoutMs, ...(tlsFetch ? { fetch: tlsFetch } : {}),
-    });
+    const { url, token, fetch } = options.central;
+    const central = new CentralClient({ baseUrl: url, token, timeoutMs: config.central.timeoutMs, ...(fetch ? { fetch } : {}) });
     const forwarder = new Forwarder({ store, client: central, ...(options.heartbeatMs ? { heartbeatIntervalMs: options.heartbeatMs } : {}) });
     const sync = new SyncLink(forwarder, store, options.spaceCheckMs);
     // Wake the forwarder as soon as a record is committed: tickets reach the centre within a heartbeat.
     store.on('committed', () => forwarder.kick());
 
     const poll = options.pollIntervalMs;
+    const factories = options.deviceFactories;
     const devices: KioskDevices = { ...options.devices };
-    if (config.devices.idcard && !devices.idcard) devices.idcard = createIdCardReader(config.devices.idcard, poll ? { pollIntervalMs: poll } : {});
-    if (config.devices.citizencard && !devices.citizencard) devices.citizencard = createCitizenCardReader(config.devices.citizencard, poll ? { pollMs: poll } : {});
-    if (config.devices.printer && !devices.printer) devices.printer = createPrinter(config.devices.printer);
+    if (config.devices.idcard && !devices.idcard) devices.idcard = factories.idcard(config.devices.idcard, poll ? { pollIntervalMs: poll } : {});
+    if (config.devices.citizencard && !devices.citizencard) devices.citizencard = factories.citizencard(config.devices.citizencard, poll ? { pollMs: poll } : {});
+    if (config.devices.printer && !devices.printer) devices.printer = factories.printer(config.devices.printer);
 
     let sessions: { current(): unknown } | null = null; // the core's, once it exists
     const journeys = new Journeys({
@@ -112,7 +94,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
       kioskId: config.kioskId,
       version: kioskVersion(),
       shell: options.shell,
-      centralUrl: config.central.url,
+      centralUrl: url,
       printer: devices.printer,
       outbox: {
         quarantined: () => store.outbox.quarantined(),
@@ -137,7 +119,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
     forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));
     await core.start();
     closers.push(() => core.stop());
-    return { core, config, store, forwarder, centralUrl: config.central.url, simulators, close: closeAll };
+    return { core, config, store, forwarder, centralUrl: url, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

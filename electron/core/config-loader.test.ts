@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKioskConfig } from './config-loader.js';
-import { ConfigError, parseKioskConfig, usesSimulators } from '../common/config.js';
+import { ConfigError } from '../common/config.js';
 
 function write(content: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
@@ -13,19 +13,29 @@ function write(content: string): string {
 }
 
 describe('kiosk config', () => {
-  it('loads the shipped example with simulators by default', () => {
+  it('loads the shipped demo config, which names its simulators', () => {
     const { config } = loadKioskConfig('kiosk.config.json');
     expect(config.devices.idcard).toEqual({ transport: 'serial', port: '@simulator', baud: 115200 });
     expect(config.central.url).toBe('embedded');
     expect(path.isAbsolute(config.dataDir)).toBe(true);
   });
 
-  it('fills defaults for everything but the kiosk identity', () => {
-    const file = write(JSON.stringify({ kioskId: 'K-2', hall: { name: '大厅', regionCode: '330106' }, devices: {}, central: {} }));
+  it('fills defaults for what is not a device or the central API', () => {
+    const devices = { idcard: null, citizencard: null, printer: null };
+    const file = write(JSON.stringify({ kioskId: 'K-2', hall: { name: '大厅', regionCode: '330106' }, devices, central: { url: 'https://c.example.gov.cn/' } }));
     const { config } = loadKioskConfig(file);
-    expect(config.devices.printer).toMatchObject({ transport: 'serial', port: '@simulator', paper: 80 });
     expect(config.session.idleSeconds).toBe(90);
     expect(config.dataDir).toBe(path.join(path.dirname(file), 'var'));
+  });
+
+  it('resolves the central.tls files against the config file, like dataDir', () => {
+    const file = write(JSON.stringify({
+      kioskId: 'K-4', hall: { name: '大厅', regionCode: '330106' }, devices: { idcard: null, citizencard: null, printer: null },
+      central: { url: 'https://c.example.gov.cn/', tls: { caFile: 'pki/ca.pem', certFile: './kiosk.crt', keyFile: '/etc/kiosk/kiosk.key' } },
+    }));
+    const dir = path.dirname(file);
+    const { config } = loadKioskConfig(file, '/');
+    expect(config.central.tls).toEqual({ caFile: path.join(dir, 'pki/ca.pem'), certFile: path.join(dir, 'kiosk.crt'), keyFile: '/etc/kiosk/kiosk.key' });
   });
 
   it('names every bad field', () => {
@@ -54,23 +64,5 @@ describe('kiosk config', () => {
   it('says when the file is not JSON or missing', () => {
     expect(() => loadKioskConfig(write('{ nope'))).toThrow(/not valid JSON/);
     expect(() => loadKioskConfig('/nonexistent/kiosk.json')).toThrow(/file not found/);
-  });
-});
-
-describe('usesSimulators', () => {
-  const base = { kioskId: 'K-3', hall: { name: '大厅', regionCode: '330106' } };
-  it('is true for the defaults and false for a kiosk on real devices and a real central API', () => {
-    expect(usesSimulators(parseKioskConfig({ ...base, devices: {}, central: {} }))).toBe(true);
-    const real = parseKioskConfig({
-      ...base,
-      devices: {
-        idcard: { transport: 'serial', port: '/dev/ttyUSB0' },
-        citizencard: { transport: 'pcsc' },
-        printer: { transport: 'tcp', host: '10.1.2.3' },
-      },
-      central: { url: 'https://central.example.gov.cn/api/' },
-    });
-    expect(usesSimulators(real)).toBe(false);
-    expect(usesSimulators({ ...real, devices: { ...real.devices, printer: { transport: 'serial', port: '@simulator', baud: 115200, paper: 58 } } })).toBe(true);
   });
 });

@@ -22,7 +22,23 @@ export function loadKioskConfig(explicitPath?: string, cwd = process.cwd()): { c
   } catch (err) {
     throw new ConfigError(file, [`not valid JSON: ${(err as Error).message}`]);
   }
-  const config = parseKioskConfig(raw, file);
-  // dataDir is relative to the config file, so a kiosk started from any directory finds its buffer.
-  return { config: { ...config, dataDir: path.resolve(path.dirname(file), config.dataDir) }, file };
+  return { config: resolveConfigPaths(parseKioskConfig(raw, file), path.dirname(file)), file };
+}
+
+/**
+ * File paths in a config are relative to the config file (dataDir, central.tls PEM
+ * files), so a kiosk started from any directory finds its buffer and its certificates.
+ */
+export function resolveConfigPaths(config: KioskConfig, configDir: string): KioskConfig {
+  const resolved: KioskConfig = { ...config, dataDir: path.resolve(configDir, config.dataDir) };
+  const tls = config.central.tls;
+  if (tls) {
+    const files: NonNullable<KioskConfig['central']['tls']> = {};
+    for (const key of ['caFile', 'certFile', 'keyFile'] as const) {
+      const file = tls[key];
+      if (file !== undefined) files[key] = path.resolve(configDir, file);
+    }
+    resolved.central = { ...config.central, tls: files };
+  }
+  return resolved;
 }

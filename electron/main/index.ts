@@ -4,12 +4,17 @@ import path from 'node:path';
 import type { KioskElectron } from './electron-api.js';
 import { runKioskApp } from './kiosk-app.js';
 import { loadKioskConfig } from '../core/config-loader.js';
-import { composeKiosk } from '../core/compose.js';
+import { loadDemoModule } from '../core/startup/demo-module.js';
+import { isStartupRefusal, startKiosk, startupLines } from '../core/startup/start-kiosk.js';
 
 // Compile-time proof that the real module fits the interfaces the tests fake.
 const kioskElectron: KioskElectron = electron;
 
 const appRoot = electron.app.getAppPath();
+// The demo composition is its own bundle (scripts/build-electron.mjs), loaded only for a
+// demo config by this computed path: main.cjs holds no simulator, and a package built
+// without demo.cjs refuses a demo config.
+const demoModule = path.join(appRoot, 'dist-electron', 'demo.cjs');
 const run = runKioskApp(kioskElectron, {
   window: {
     preloadPath: path.join(appRoot, 'dist-electron/preload.cjs'),
@@ -17,13 +22,16 @@ const run = runKioskApp(kioskElectron, {
     dev: process.env.KIOSK_DEV === '1',
   },
   startCore: async () => {
-    const { config } = loadKioskConfig(process.env.KIOSK_CONFIG);
-    return composeKiosk(config, { shell: 'electron' });
+    const { config, file } = loadKioskConfig(process.env.KIOSK_CONFIG);
+    const started = await startKiosk(config, file, { shell: 'electron', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+    for (const line of startupLines(file, started)) console.log(line);
+    return { core: started.kiosk.core, close: started.close };
   },
 });
 if (run.started) {
   run.ready.catch((err: unknown) => {
-    console.error('kiosk failed to start:', err);
+    if (isStartupRefusal(err)) console.error(err.message);
+    else console.error('kiosk failed to start:', err);
     electron.app.exit(1);
   });
 }

@@ -11,7 +11,7 @@ import type { KioskCore } from '../core/kiosk-core.js';
 
 export interface KioskAppDeps {
   window: KioskWindowConfig;
-  /** Starts the core (composeKiosk in production, a test core in tests). */
+  /** Starts the core (startKiosk: checks, demo composition when the config names one, composeKiosk; a test core in tests). */
   startCore(): Promise<{ core: KioskCore; close(): Promise<void> }>;
   watchdog?: WatchdogOptions;
 }

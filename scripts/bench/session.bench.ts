@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { composeKiosk, type ComposedKiosk } from '../../electron/core/compose.js';
+import type { ComposedKiosk } from '../../electron/core/compose.js';
 import { startBridgeServer } from '../../electron/browser-shell/bridge-server.js';
-import { testConfig } from '../../test/support/kiosk.js';
+import { composeTestKiosk, testConfig } from '../../test/support/kiosk.js';
 import { InjectedCardReader, residentIdentity } from '../../test/support/injected-reader.js';
 import { launchTestBrowser } from '../../test/support/browser.js';
 import { SIM_PEOPLE } from '../sim/idcard/people.js';
@@ -64,8 +64,9 @@ async function soak(): Promise<BenchResult['rows']> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-soak-'));
   const reader = new InjectedCardReader('idcard');
   const config = testConfig(dataDir, { devices: { idcard: null, citizencard: null, printer: { transport: 'serial', port: '@simulator', baud: 921600, paper: 80 } } });
-  const kiosk = await composeKiosk(config, { shell: 'browser', printerOutputDir: null, devices: { idcard: reader } });
-  const printer = kiosk.simulators.printer!.controls;
+  const started = await composeTestKiosk(config, { demo: { printerOutputDir: null }, devices: { idcard: reader } });
+  const kiosk = started.kiosk;
+  const printer = started.demo!.simulators.printer!.controls;
   try {
     const warmup = Math.min(500, SESSIONS / 10);
     for (let i = 0; i < warmup; i += 1) await session(kiosk, reader, i);
@@ -96,7 +97,7 @@ async function soak(): Promise<BenchResult['rows']> {
       { measure: 'records forwarded', value: kiosk.forwarder.status().delivered, unit: '', goal: `${SESSIONS + warmup}` },
     ];
   } finally {
-    await kiosk.close();
+    await started.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -105,7 +106,8 @@ async function uiLatency(): Promise<BenchResult['rows']> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-ui-'));
   const reader = new InjectedCardReader('idcard');
   const config = testConfig(dataDir, { devices: { idcard: null, citizencard: null, printer: null } });
-  const kiosk = await composeKiosk(config, { shell: 'browser', devices: { idcard: reader } });
+  const started = await composeTestKiosk(config, { devices: { idcard: reader } });
+  const kiosk = started.kiosk;
   const bridge = await startBridgeServer({ core: kiosk.core, staticDir: path.resolve('dist/renderer') });
   const browser = await launchTestBrowser();
   const samples: number[] = [];
@@ -132,7 +134,7 @@ async function uiLatency(): Promise<BenchResult['rows']> {
   } finally {
     await browser.close().catch(() => {});
     await bridge.close();
-    await kiosk.close();
+    await started.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
   return [

@@ -1,11 +1,11 @@
 /**
- * Development and demo mode: starts the simulators a config asks for ('@simulator'
- * ports, central url 'embedded') and returns the config with their real addresses.
- * The kiosk core loads this module only when such values are present.
+ * Demo mode: starts the simulators a config names ('@simulator' ports, central url
+ * 'embedded') and returns the config with their real addresses. Reached through the
+ * demo composition (demo.ts), never from the kiosk core.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SIMULATOR, type KioskConfig } from '../../electron/common/config.js';
+import { EMBEDDED_CENTRAL, SIMULATOR, type KioskConfig } from '../../electron/common/config.js';
 import { startIdCardSimulator, type RunningIdCardSimulator } from './idcard/index.js';
 import { startCitizenCardSimulator, type CitizenCardSimulator } from './citizencard/index.js';
 import { startPrinterSimulator, type PrinterSimulator } from './printer/index.js';
@@ -52,13 +52,15 @@ export async function startEmbeddedSimulators(
       });
       printer.port = simulators.printer.devicePath;
     }
-    if (resolved.central.url === 'embedded') {
+    if (resolved.central.url === EMBEDDED_CENTRAL) {
       simulators.central = await startCentralSimulator({
         dataDir: path.join(config.dataDir, 'central-sim'),
         verificationDelayMs: options.verificationDelayMs ?? 60_000,
       });
       resolved.central.url = simulators.central.url;
       resolved.central.token ??= EMBEDDED_CENTRAL_TOKEN;
+      // The embedded simulator speaks plain http on loopback: client certificates are for a real central.
+      delete resolved.central.tls;
     }
     mkdirSync(config.dataDir, { recursive: true });
     control = await startControlServer(simulators, config.dataDir);

@@ -45,3 +45,33 @@ describe('layer rules', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('the kiosk never imports scripts/', () => {
+  const demo = '../../scripts/sim/demo.js';
+  const fromImport = `import { startDemo } from '${demo}';\nexport default startDemo;\n`;
+  const fromTypeImport = `import type { RunningDemo } from '${demo}';\nexport type T = RunningDemo;\n`;
+  const fromLiteralImport = `export const load = () => import('${demo}');\n`;
+
+  it('refuse scripts/ in the core, both shells and common, statically or by a literal import()', async () => {
+    for (const file of ['electron/core/bad.ts', 'electron/core/startup/bad.ts', 'electron/main/bad.ts', 'electron/browser-shell/bad.ts', 'electron/common/bad.ts']) {
+      for (const code of [fromImport, fromTypeImport]) {
+        expect(await restrictedImports(file, code), `${file}: ${code}`).toEqual([expect.stringContaining('the kiosk never imports scripts/')]);
+      }
+      const [result] = await eslint.lintText(fromLiteralImport, { filePath: file });
+      expect(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message), file)
+        .toEqual([expect.stringContaining('the kiosk never imports scripts/')]);
+    }
+  });
+
+  it('still refuse electron in the core and the browser shell alongside it', async () => {
+    expect(await restrictedImports('electron/browser-shell/bad.ts', "import { app } from 'electron';\nexport default app;\n")).toHaveLength(1);
+  });
+
+  it('allow a path computed at run time, and scripts/ in the tools and tests', async () => {
+    const computed = "import path from 'node:path';\nexport const load = (root: string) => import(path.join(root, 'scripts', 'sim', 'demo.ts'));\n";
+    const [result] = await eslint.lintText(computed, { filePath: 'electron/browser-shell/good.ts' });
+    expect(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === 'no-restricted-imports')).toEqual([]);
+    expect(await restrictedImports('test/support/good.ts', fromImport)).toEqual([]);
+    expect(await restrictedImports('scripts/bench/good.ts', fromImport.replace('../../scripts/', '../'))).toEqual([]);
+  });
+});

@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CentralClient, CentralError } from '../../electron/core/sync/central-client.js';
 import { createTlsFetch, loadCentralTls, type CentralTlsFiles, type TlsFetch } from '../../electron/core/sync/central-tls.js';
-import { composeKiosk } from '../../electron/core/compose.js';
 import { startCentralSimulator, type CentralSimulator } from '../../scripts/sim/central/server.js';
 import { makeTestPki, type TestPki } from '../support/pki.js';
-import { testConfig } from '../support/kiosk.js';
+import { composeTestKiosk, testConfig } from '../support/kiosk.js';
 
 let pki: TestPki;
 let sim: CentralSimulator;
@@ -63,14 +62,15 @@ describe('mutual TLS to the central API', () => {
       devices: { idcard: null, citizencard: null, printer: null },
       central: { url: sim.url, token: 'token-mtls-k01', tls: { caFile: pki.caFile, ...client } },
     });
-    const kiosk = await composeKiosk(config, { shell: 'browser', heartbeatMs: 100 });
+    const started = await composeTestKiosk(config, { heartbeatMs: 100 });
+    const { kiosk } = started;
     try {
       const ticket = await kiosk.store.issueTicket({ queue: 'A' });
       await kiosk.forwarder.waitUntilDrained(20_000);
       expect(kiosk.forwarder.status()).toMatchObject({ pending: 0, online: true, lastError: null });
       expect(sim.db.effects('MTLS-K01').map((e) => e.idempotencyKey)).toEqual([ticket.idempotencyKey]);
     } finally {
-      await kiosk.close();
+      await started.close();
     }
   });
 

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeKiosk, type ComposedKiosk } from '../../electron/core/compose.js';
+import type { ComposedKiosk } from '../../electron/core/compose.js';
 import { startCentralSimulator, type CentralSimulator } from '../../scripts/sim/central/server.js';
-import { testConfig } from '../support/kiosk.js';
+import { composeTestKiosk, testConfig } from '../support/kiosk.js';
 import { InjectedCardReader, residentIdentity } from '../support/injected-reader.js';
 import type { SyncStatus } from '../../electron/common/contract.js';
 
@@ -28,7 +28,7 @@ describe('disk full at the kiosk', () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4M', 'tmpfs', dataDir]);
     central = await startCentralSimulator({ dataDir: mkdtempSync(path.join(tmpdir(), 'kiosk-full-central-')) });
     const config = testConfig(dataDir, { devices: { idcard: null, citizencard: null, printer: null }, central: { url: central.url, token: 'disk-full-test' } });
-    kiosk = await composeKiosk(config, { shell: 'browser', devices: { idcard: reader }, spaceCheckMs: 100, heartbeatMs: 200 });
+    kiosk = (await composeTestKiosk(config, { devices: { idcard: reader }, spaceCheckMs: 100, heartbeatMs: 200 })).kiosk;
     kiosk.core.events.on('syncStatus', (s) => statuses.push(s));
   });
 

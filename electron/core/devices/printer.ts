@@ -1,7 +1,7 @@
 /**
  * The kiosk's printer: adapts the native ESC/POS supervisor to the core's PrinterDevice.
- * For `port: '@simulator'` the core starts the simulator itself
- * (scripts/sim/printer `startPrinterSimulator`) and passes its PTY as `simulatorDevicePath`.
+ * The core never starts a simulator: a caller that does (scripts/sim/printer
+ * `startPrinterSimulator`) passes its PTY as the port, or as `simulatorDevicePath`.
  */
 import { SIMULATOR, type PrinterConfig } from '../../common/config.js';
 import type { DeviceStatus } from '../../common/device-status.js';

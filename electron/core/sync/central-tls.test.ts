@@ -36,10 +36,11 @@ describe('loading central.tls', () => {
   });
 
   it('the config refuses a certificate without its key, and unknown fields', () => {
-    const base = { kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: {} };
-    expect(() => parseKioskConfig({ ...base, central: { tls: { certFile: 'c.pem' } } })).toThrow(/central\.tls: certFile and keyFile go together/);
-    expect(() => parseKioskConfig({ ...base, central: { tls: { caFile: 'ca.pem', pfx: 'x' } } })).toThrow(/central\.tls/);
-    expect(parseKioskConfig({ ...base, central: { tls: { caFile: 'ca.pem' } } }).central.tls).toEqual({ caFile: 'ca.pem' });
+    const base = { kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: { idcard: null, citizencard: null, printer: null } };
+    const url = 'https://central.example.gov.cn/api/';
+    expect(() => parseKioskConfig({ ...base, central: { url, tls: { certFile: 'c.pem' } } })).toThrow(/central\.tls: certFile and keyFile go together/);
+    expect(() => parseKioskConfig({ ...base, central: { url, tls: { caFile: 'ca.pem', pfx: 'x' } } })).toThrow(/central\.tls/);
+    expect(parseKioskConfig({ ...base, central: { url, tls: { caFile: 'ca.pem' } } }).central.tls).toEqual({ caFile: 'ca.pem' });
   });
 });
 

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseKioskConfig } from '../../common/config.js';
+import { DEMO_MAINTENANCE_PIN, hashMaintenancePin } from '../maintenance/pin.js';
+import { gatherStartupFacts, preflight } from './preflight.js';
+
+const HALL_KEY = 'a1'.repeat(32);
+
+function config(overrides: { central?: object; maintenance?: object } = {}) {
+  return parseKioskConfig({
+    kioskId: 'K-1', hall: { name: '大厅', regionCode: '330106' },
+    devices: { idcard: null, citizencard: null, printer: null },
+    central: { url: 'https://central.example.gov.cn/api/', ...overrides.central },
+    ...(overrides.maintenance ? { maintenance: overrides.maintenance } : {}),
+    dataDir: mkdtempSync(path.join(tmpdir(), 'preflight-')),
+  });
+}
+
+describe('start-up facts', () => {
+  it('take the central token from the config, else KIOSK_CENTRAL_TOKEN', () => {
+    expect(gatherStartupFacts(config({ central: { token: 'from-config-1' } }), { KIOSK_CENTRAL_TOKEN: 'from-env-1' }).centralToken).toBe('from-config-1');
+    expect(gatherStartupFacts(config(), { KIOSK_CENTRAL_TOKEN: 'from-env-1' }).centralToken).toBe('from-env-1');
+    expect(gatherStartupFacts(config(), {}).centralToken).toBe('');
+  });
+
+  it('see the development ID hash key unless the hall provisioned one (environment or key file)', () => {
+    expect(gatherStartupFacts(config(), {}).idHashKey).toBe('development');
+    expect(gatherStartupFacts(config(), { KIOSK_ID_HASH_KEY: HALL_KEY }).idHashKey).toBe('provisioned');
+    const withFile = config();
+    mkdirSync(path.join(withFile.dataDir, 'keys'), { recursive: true });
+    writeFileSync(path.join(withFile.dataDir, 'keys', 'id-hash.key'), Buffer.alloc(32, 7));
+    expect(gatherStartupFacts(withFile, {}).idHashKey).toBe('provisioned');
+    expect(gatherStartupFacts(config(), { KIOSK_ID_HASH_KEY: 'short' }).idHashKey).toEqual({ invalid: expect.stringContaining('64 hex digits') });
+  });
+
+  it('recognise the demo maintenance PIN by its hash', () => {
+    expect(gatherStartupFacts(config({ maintenance: { pinHash: hashMaintenancePin(DEMO_MAINTENANCE_PIN) } }), {}).maintenancePin).toBe('demo');
+    expect(gatherStartupFacts(config({ maintenance: { pinHash: hashMaintenancePin('27182818') } }), {}).maintenancePin).toBe('own');
+    expect(gatherStartupFacts(config(), {}).maintenancePin).toBe('off');
+  });
+});
+
+describe('preflight', () => {
+  it('passes a provisioned production kiosk and refuses one on the development key', () => {
+    const env = { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef', KIOSK_ID_HASH_KEY: HALL_KEY };
+    expect(preflight(config(), env).refusals).toEqual([]);
+    expect(preflight(config(), { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef' }).refusals.map((r) => r.key)).toEqual(['KIOSK_ID_HASH_KEY']);
+  });
+});

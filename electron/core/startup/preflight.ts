@@ -1,0 +1,28 @@
+/**
+ * The facts the start-up checks need from Node (environment, the ID hash key's source,
+ * the PIN's hash) and the lines both shells print before the kiosk starts.
+ */
+import type { KioskConfig } from '../../common/config.js';
+import { verifyMaintenancePin, DEMO_MAINTENANCE_PIN } from '../maintenance/pin.js';
+import { DEV_ID_HASH_KEY, resolveIdHashKey } from '../store/crypto.js';
+import { resolveCentralToken } from '../sync/central-endpoint.js';
+import { checkStartup, type StartupFacts, type StartupReport } from './startup-checks.js';
+
+export function gatherStartupFacts(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): StartupFacts {
+  let idHashKey: StartupFacts['idHashKey'];
+  try {
+    idHashKey = resolveIdHashKey(config.dataDir, env).equals(DEV_ID_HASH_KEY) ? 'development' : 'provisioned';
+  } catch (err) {
+    idHashKey = { invalid: (err as Error).message };
+  }
+  const pinHash = config.maintenance.pinHash;
+  return {
+    centralToken: resolveCentralToken(config, env),
+    idHashKey,
+    maintenancePin: pinHash === null ? 'off' : verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash) ? 'demo' : 'own',
+  };
+}
+
+export function preflight(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): StartupReport {
+  return checkStartup(config, gatherStartupFacts(config, env));
+}
