@@ -8,9 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { composeKiosk } from '../../electron/core/compose.js';
 import { startBridgeServer } from '../../electron/browser-shell/bridge-server.js';
-import { testConfig } from '../../test/support/kiosk.js';
+import { composeTestKiosk, testConfig } from '../../test/support/kiosk.js';
 import { InjectedCardReader, residentIdentity } from '../../test/support/injected-reader.js';
 import { launchTestBrowser } from '../../test/support/browser.js';
 import { startSilentCentral, type SilentCentral } from '../../test/support/silent-central.js';
@@ -47,10 +46,11 @@ async function tapRuns(central: 'healthy' | 'hung'): Promise<TapSamples> {
     devices: { idcard: null, citizencard: null, printer: { transport: 'serial', port: '@simulator', baud: BAUD, paper: 80 } },
     ...(silent ? { central: { url: silent.url, token: 'bench-kiosk-token', timeoutMs: 120_000 } } : {}),
   });
-  const kiosk = await composeKiosk(config, { shell: 'browser', printerOutputDir: null, devices: { idcard: reader } });
+  const started = await composeTestKiosk(config, { demo: { printerOutputDir: null }, devices: { idcard: reader } });
+  const { kiosk } = started;
   const bridge = await startBridgeServer({ core: kiosk.core, staticDir: path.resolve('dist/renderer') });
   const browser = await launchTestBrowser({ width: 1280, height: 1200 });
-  const printer = kiosk.simulators.printer!.controls;
+  const printer = started.demo!.simulators.printer!.controls;
   const samples: TapSamples = { lastByte: [], shown: [], wire: [], live: 0 };
   try {
     const { page } = browser;
@@ -79,7 +79,7 @@ async function tapRuns(central: 'healthy' | 'hung'): Promise<TapSamples> {
     await browser.close().catch(() => {});
     await bridge.close();
     await silent?.close(); // the calls still waiting fail now, so the forwarder stops at once
-    await kiosk.close();
+    await started.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
   return samples;
