@@ -55,6 +55,11 @@ export const citizenViewSchema = z.object({
 export const sessionViewSchema = z.object({
   sessionId: z.string(),
   startedAt: z.number(),
+  /**
+   * When the core ends this session unless there is activity (ms since the epoch). The core
+   * owns it: the page's idle countdown shows it, and a restarted page adopts it as it is.
+   */
+  idleDeadlineAt: z.number(),
   citizen: citizenViewSchema,
   source: z.enum(['idcard', 'citizencard']),
   /** 代办: the agent's own session carries the principals handled so far (masked). */
@@ -132,6 +137,12 @@ export const kioskContract = {
     getStatus: method(noArgs, kioskStatusSchema),
     /** Ends the citizen's session and clears their data in the core. */
     endSession: method(z.tuple([z.enum(['finished', 'idle', 'card-removed'])]), z.null()),
+    /**
+     * The citizen is active on the page (touch, key; throttled by the page): the core moves
+     * the session's idle deadline on. `elderlyMode`: the page shows elderly mode (longer
+     * timeout). Returns the session with its new deadline, or null when none is open.
+     */
+    touchSession: method(z.tuple([z.object({ elderlyMode: z.boolean() }).strict()]), sessionViewSchema.nullable()),
     /** The matter catalog (shipped in assets/, refreshed from the central system). */
     listMatters: method(noArgs, z.array(matterViewSchema)),
     /** 政策找人, appointments today and the status of earlier applications, for the current subject. */

@@ -10,6 +10,7 @@ import type { SessionView } from '../../electron/common/contract.js';
 const session: SessionView = {
   sessionId: 's1',
   startedAt: 1,
+  idleDeadlineAt: 90_001,
   source: 'idcard',
   citizen: { displayName: '张*', maskedIdNumber: '330***********123X', cardType: 'resident', age: 40, elderly: false, idNumberValid: true },
   principals: [],

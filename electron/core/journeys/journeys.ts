@@ -23,10 +23,12 @@ export interface JourneysOptions {
   now?: () => number;
   onStoreFull?: (message: string) => void;
   onPrintOutcome?: (outcome: PrintJobOutcome) => void;
+  /** Where a late central answer dropped for an ended session is reported (no personal data). */
+  log?: (message: string) => void;
 }
 
 export class Journeys {
-  readonly state = new JourneyState();
+  readonly state: JourneyState;
   readonly catalog: MatterCatalog;
   readonly print: PrintDesk;
   readonly tickets: TicketDesk;
@@ -35,6 +37,7 @@ export class Journeys {
 
   constructor(readonly options: JourneysOptions) {
     const { store, central } = options;
+    this.state = new JourneyState(options.log);
     this.catalog = new MatterCatalog(store, central);
     this.print = new PrintDesk(options.printer, this.state, options.onPrintOutcome);
     const common = {

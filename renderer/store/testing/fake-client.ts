@@ -33,6 +33,7 @@ export const citizen = (over: Partial<CitizenView> = {}): CitizenView => ({
 export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   sessionId: 'session-1',
   startedAt: 1,
+  idleDeadlineAt: 60_001,
   source: 'idcard',
   citizen: citizen(),
   principals: [],
