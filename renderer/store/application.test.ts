@@ -1,12 +1,12 @@
 /** Handling a matter: data checks with progress and offline fallbacks, commitments, one submit (also for bundles). */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore } from './index.js';
+import { connectStore, createKioskUiStore } from './index.js';
 import { callError, fakeClient, sessionView, settle, submission } from './testing/fake-client.js';
 import { checkProgress, selectDraftItems, selectLastSubmission, selectNextCommitment } from './slices/application/selectors.js';
 
 async function identified() {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   fake.emit('session', sessionView());
   await settle();

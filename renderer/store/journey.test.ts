@@ -1,6 +1,6 @@
 /** Tickets, reprints, plain-words problems and the evaluation, through the store without React. */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore } from './index.js';
+import { connectStore, createKioskUiStore } from './index.js';
 import { callError, citizen, fakeClient, overview, printView, sessionView, settle, ticket } from './testing/fake-client.js';
 import { selectLastTicket, selectEvaluationSubject } from './slices/journey/selectors.js';
 import { selectAppointmentToday, selectEntitlements } from './slices/overview/selectors.js';
@@ -8,7 +8,7 @@ import { categoriesOf, mattersIn, selectActiveMatters } from './slices/matters/s
 
 async function identified(over = {}) {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   fake.emit('session', sessionView(over));
   await settle();

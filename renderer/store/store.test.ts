@@ -1,6 +1,6 @@
 /** The renderer store without React: events in, screens out, the client called by actions. */
 import { describe, expect, it, vi } from 'vitest';
-import { createKioskStore, connectStore } from './index.js';
+import { createKioskUiStore, connectStore } from './index.js';
 import { selectCanIdentify, selectOnline } from './slices/devices/selectors.js';
 import { selectCitizen } from './slices/session/selectors.js';
 import { selectIdleSeconds } from './slices/ui/selectors.js';
@@ -43,7 +43,7 @@ function fakeClient() {
 describe('kiosk store', () => {
   it('loads the initial state from the core', async () => {
     const { client } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     await connectStore(store, client);
     expect(selectOnline(store.getState())).toBe(false);
     expect(selectCanIdentify(store.getState())).toBe(true);
@@ -54,7 +54,7 @@ describe('kiosk store', () => {
 
   it('moves to the citizen home on identification and back on session end', async () => {
     const { client, emit } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     await connectStore(store, client);
     store.getState().navigate('help');
     emit('session', session);
@@ -67,7 +67,7 @@ describe('kiosk store', () => {
 
   it('clears the citizen before the core confirms the end of the session', async () => {
     const { client, emit } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     emit('session', session);
     store.getState().sessionChanged(session);
     const done = store.getState().sessionFinished('finished');
@@ -79,7 +79,7 @@ describe('kiosk store', () => {
 
   it('keeps device statuses by device', async () => {
     const { client, emit } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     await connectStore(store, client);
     emit('deviceStatus', { device: 'idcard', state: 'reconnecting', message: '', at: 2 });
     expect(store.getState().devices.idcard?.state).toBe('reconnecting');
