@@ -161,7 +161,9 @@ export class KioskCore implements KioskApi {
 
   async getCitizenOverview(): Promise<CitizenOverview> {
     const j = this.journeys();
-    const subject = this.subject();
+    // Not activity: a page asks for it by itself when it adopts a session, and a restarted
+    // page must not buy the session a fresh timeout.
+    const subject = this.subject({ activity: false });
     const handle = this.handle();
     const overview = await j.lookups.overview(subject.idNumber);
     // Their overview goes to nobody else: the citizen who asked has gone, or another swiped.
@@ -244,11 +246,11 @@ export class KioskCore implements KioskApi {
     return this.journeysImpl;
   }
 
-  /** The subject a session method acts for; the call counts as activity (the idle deadline moves on). */
-  private subject() {
+  /** The subject a session method acts for; the call counts as activity (the idle deadline moves on) unless said otherwise. */
+  private subject({ activity }: { activity: boolean } = { activity: true }) {
     const subject = this.sessions.subject();
     if (!subject) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
-    this.sessions.touch();
+    if (activity) this.sessions.touch();
     return subject;
   }
 
