@@ -135,14 +135,18 @@ export class KioskCore implements KioskApi {
     return { devices: this.deviceStatuses(), sync: this.sync.status(), session: this.sessions.view() };
   }
 
-  async endSession(_reason: 'finished' | 'idle' | 'card-removed'): Promise<null> {
+  async endSession(_reason: 'finished' | 'idle' | 'card-removed', sessionId?: string): Promise<null> {
+    // A stale page's 'idle' or 'finished' must not end the next citizen's session.
+    if (sessionId !== undefined && sessionId !== this.sessions.current()?.id) return null;
     this.idleTimer.disarm();
     this.journeysImpl?.state.clear();
     if (this.sessions.end()) this.events.emit('session', null);
     return null;
   }
 
-  async touchSession(activity: { elderlyMode: boolean }): Promise<SessionView | null> {
+  async touchSession(activity: { elderlyMode: boolean }, sessionId?: string): Promise<SessionView | null> {
+    // A stale page's touch keeps nobody else's session alive: it gets the session as it is.
+    if (sessionId !== undefined && sessionId !== this.sessions.current()?.id) return this.sessions.view();
     if (!this.sessions.touch(activity.elderlyMode)) return null;
     const view = this.sessions.view();
     this.events.emit('session', view);
@@ -159,7 +163,8 @@ export class KioskCore implements KioskApi {
     return this.journeys().catalog.list();
   }
 
-  async getCitizenOverview(): Promise<CitizenOverview> {
+  async getCitizenOverview(sessionId?: string): Promise<CitizenOverview> {
+    this.callFor(sessionId);
     const j = this.journeys();
     // Not activity: a page asks for it by itself when it adopts a session, and a restarted
     // page must not buy the session a fresh timeout.
@@ -171,7 +176,8 @@ export class KioskCore implements KioskApi {
     return overview;
   }
 
-  async takeTicket(request: TakeTicketRequest): Promise<TicketOutcome> {
+  async takeTicket(request: TakeTicketRequest, sessionId?: string): Promise<TicketOutcome> {
+    this.callFor(sessionId);
     const j = this.journeys();
     const subject = this.subject();
     const handle = this.handle();
@@ -182,17 +188,20 @@ export class KioskCore implements KioskApi {
     return outcome;
   }
 
-  async reprint(jobId: string): Promise<PrintView> {
+  async reprint(jobId: string, sessionId?: string): Promise<PrintView> {
+    this.callFor(sessionId);
     const j = this.journeys();
     this.subject();
     return j.print.reprint(jobId, this.handle());
   }
 
-  async runDataCheck(request: { matterId: string; proofType: ProofType }): Promise<DataCheckView> {
+  async runDataCheck(request: { matterId: string; proofType: ProofType }, sessionId?: string): Promise<DataCheckView> {
+    this.callFor(sessionId);
     return this.journeys().applications.runDataCheck(this.applicant(), request.matterId, request.proofType);
   }
 
-  async submitApplication(request: SubmitApplicationRequest): Promise<SubmissionOutcome> {
+  async submitApplication(request: SubmitApplicationRequest, sessionId?: string): Promise<SubmissionOutcome> {
+    this.callFor(sessionId);
     return this.journeys().applications.submit(this.applicant(), request);
   }
 
@@ -202,7 +211,8 @@ export class KioskCore implements KioskApi {
     return null;
   }
 
-  async setProxyMode(on: boolean): Promise<SessionView> {
+  async setProxyMode(on: boolean, sessionId?: string): Promise<SessionView> {
+    this.callFor(sessionId);
     this.subject();
     this.sessions.touch();
     const view = this.sessions.setProxyMode(on);
@@ -210,7 +220,8 @@ export class KioskCore implements KioskApi {
     return view;
   }
 
-  async selectPrincipal(index: number | null): Promise<SessionView> {
+  async selectPrincipal(index: number | null, sessionId?: string): Promise<SessionView> {
+    this.callFor(sessionId);
     this.subject();
     this.sessions.touch();
     const view = this.sessions.selectPrincipal(index);
@@ -252,6 +263,12 @@ export class KioskCore implements KioskApi {
     if (!subject) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
     if (activity) this.sessions.touch();
     return subject;
+  }
+
+  /** Refuses a call the page made for a session that is no longer the open one (a stale or replayed call). */
+  private callFor(sessionId: string | undefined): void {
+    if (sessionId === undefined || sessionId === this.sessions.current()?.id) return;
+    throw new JourneyError('no-session', 'this call was made for a session that has ended');
   }
 
   /** Who is asking, captured before any await (call after subject()). */

@@ -125,6 +125,34 @@ describe('session-keyed results of awaited central calls', () => {
     await close();
   });
 
+  it("refuses A's call that arrives after B swiped, and leaves B's session to A's stale endSession and touch", async () => {
+    const { core, central, swipe, close } = await rig();
+    swipe(A);
+    const a = core.sessions.current()!.id;
+    swipe(B);
+    const b = core.sessions.current()!.id;
+    const request = { category: null, priority: 'normal', appointmentId: null } as const;
+    await expect(core.takeTicket(request, a)).rejects.toMatchObject({ code: 'no-session' });
+    await expect(core.submitApplication(SUBMIT, a)).rejects.toMatchObject({ code: 'no-session' });
+    await expect(core.runDataCheck(CHECK, a)).rejects.toMatchObject({ code: 'no-session' });
+    await expect(core.setProxyMode(true, a)).rejects.toMatchObject({ code: 'no-session' });
+    await expect(core.selectPrincipal(null, a)).rejects.toMatchObject({ code: 'no-session' });
+    await expect(core.getCitizenOverview(a)).rejects.toMatchObject({ code: 'no-session' });
+    await expect(core.reprint('job', a)).rejects.toMatchObject({ code: 'no-session' });
+    const deadline = core.sessions.idleDeadline();
+    expect((await core.touchSession({ elderlyMode: true }, a))?.sessionId).toBe(b);
+    expect(core.sessions.idleDeadline()).toBe(deadline);
+    await core.endSession('idle', a);
+    expect(core.sessions.current()?.id).toBe(b);
+    const ticketB = core.takeTicket(request, b);
+    await expect.poll(() => central.pending('queueState')).toBe(1);
+    central.answer('queueState', { queue: 'A', peopleAhead: 0, estimatedWaitMinutes: 0, openWindows: 1 });
+    expect((await ticketB).ticketNo).toMatch(/^A/);
+    await core.endSession('finished', b);
+    expect(core.sessions.current()).toBeNull();
+    await close();
+  });
+
   it('drops a data check that answers after the session ended, with nobody at the kiosk', async () => {
     const { core, central, logs, swipe, close } = await rig();
     swipe(A);

@@ -28,7 +28,7 @@ describe('idle countdown', () => {
     fns.touchSession.mockResolvedValueOnce(sessionView({ idleDeadlineAt: t0 + 115_000 }));
     s().sessionTouched(t0 + 55_000);
     await settle();
-    expect(fns.touchSession).toHaveBeenCalledWith({ elderlyMode: false });
+    expect(fns.touchSession).toHaveBeenCalledWith({ elderlyMode: false }, 'session-1');
     expect(selectIdleWarning(s())).toBe(false);
     s().userActed(t0 + 57_000); // within the throttle: not sent again
     expect(fns.touchSession).toHaveBeenCalledTimes(1);
@@ -38,7 +38,7 @@ describe('idle countdown', () => {
     expect(s().session).not.toBeNull();
     s().clockTicked(t0 + 115_000);
     await settle();
-    expect(fns.endSession).toHaveBeenCalledWith('idle');
+    expect(fns.endSession).toHaveBeenCalledWith('idle', 'session-1');
     expect(s().session).toBeNull();
     expect(s().screen).toBe('attract');
   });
@@ -62,7 +62,7 @@ describe('idle countdown', () => {
     emit('session', sessionView({ idleDeadlineAt: 60_000 }));
     fns.touchSession.mockResolvedValueOnce(sessionView({ idleDeadlineAt: 120_000 }));
     s().elderlyModeToggled();
-    expect(fns.touchSession).toHaveBeenCalledWith({ elderlyMode: true });
+    expect(fns.touchSession).toHaveBeenCalledWith({ elderlyMode: true }, 'session-1');
     await settle();
     s().clockTicked(100_000);
     expect(selectIdleRemaining(s())).toBe(20);
@@ -97,7 +97,7 @@ describe('代办', () => {
     emit('session', sessionView());
     await settle();
     await s().proxyStarted();
-    expect(fns.setProxyMode).toHaveBeenCalledWith(true);
+    expect(fns.setProxyMode).toHaveBeenCalledWith(true, 'session-1');
     expect(s().screen).toBe('proxy');
     const principals = Array.from({ length: 8 }, (_, i) => citizen({ displayName: `人${i}*`, maskedIdNumber: `330***********000${i}` }));
     for (let n = 1; n <= 8; n++) {
@@ -111,7 +111,7 @@ describe('代办', () => {
 
     fns.selectPrincipal.mockResolvedValueOnce(sessionView({ proxyMode: true, principals, activePrincipal: 2 }));
     await s().principalChosen(2);
-    expect(fns.selectPrincipal).toHaveBeenCalledWith(2);
+    expect(fns.selectPrincipal).toHaveBeenCalledWith(2, 'session-1');
     expect(s().screen).toBe('citizen-home');
     expect(selectLastTicket(s())).toBeNull();
     fns.takeTicket.mockResolvedValueOnce(ticket({ ticketNo: 'B002' }));
@@ -135,7 +135,7 @@ describe('代办', () => {
     expect(fns.setProxyMode).not.toHaveBeenCalled();
     expect(s().screen).toBe('proxy');
     await s().proxyStopped();
-    expect(fns.setProxyMode).toHaveBeenCalledWith(false);
+    expect(fns.setProxyMode).toHaveBeenCalledWith(false, 'session-1');
     expect(s().session?.proxyMode).toBe(false);
   });
 });

@@ -62,7 +62,7 @@ describe('tickets', () => {
   it('takes a ticket with the request as given and shows it', async () => {
     const { s, fns } = await identified();
     await s().ticketRequested({ category: null, priority: 'normal', appointmentId: 'AP-1' });
-    expect(fns.takeTicket).toHaveBeenCalledWith({ category: null, priority: 'normal', appointmentId: 'AP-1' });
+    expect(fns.takeTicket).toHaveBeenCalledWith({ category: null, priority: 'normal', appointmentId: 'AP-1' }, 'session-1');
     expect(s().screen).toBe('ticket');
     expect(selectLastTicket(s())?.ticketNo).toBe('A001');
     expect(s().pending).toBeNull();
@@ -74,7 +74,7 @@ describe('tickets', () => {
     await s().ticketRequested({ category: null, priority: 'normal', appointmentId: null });
     expect(selectLastTicket(s())?.print.status).toBe('failed');
     await s().reprintRequested('job-7');
-    expect(fns.reprint).toHaveBeenCalledWith('job-7');
+    expect(fns.reprint).toHaveBeenCalledWith('job-7', 'session-1');
     expect(selectLastTicket(s())?.print).toMatchObject({ jobId: 'job-7', status: 'printed' });
   });
 
@@ -115,7 +115,7 @@ describe('evaluation', () => {
     expect(s().screen).toBe('evaluation');
     await s().evaluationGiven(5);
     expect(fns.submitEvaluation).toHaveBeenCalledWith({ subjectType: 'application', subjectId: 'app-0', rating: 5 });
-    expect(fns.endSession).toHaveBeenCalledWith('finished');
+    expect(fns.endSession).toHaveBeenCalledWith('finished', 'session-1');
     expect(s().session).toBeNull();
     expect(s().screen).toBe('attract');
   });
@@ -125,7 +125,7 @@ describe('evaluation', () => {
     fns.submitEvaluation.mockRejectedValueOnce(callError('store-full'));
     await s().evaluationGiven(2);
     expect(fns.submitEvaluation).toHaveBeenCalledWith({ subjectType: 'session', subjectId: 'session-1', rating: 2 });
-    expect(fns.endSession).toHaveBeenCalledWith('finished');
+    expect(fns.endSession).toHaveBeenCalledWith('finished', 'session-1');
     expect(s().screen).toBe('attract');
   });
 });

@@ -69,7 +69,7 @@ describe('privacy: the end of a session', () => {
     const done = store.getState().sessionFinished('finished');
     expect(dataOf(store)).toEqual(dataOf(fresh.store));
     await done;
-    expect(fns.endSession).toHaveBeenCalledWith('finished');
+    expect(fns.endSession).toHaveBeenCalledWith('finished', 'session-1');
   });
 
   it('drops the previous citizen when a different one is identified without ending', async () => {

@@ -74,7 +74,7 @@ describe('kiosk store', () => {
     expect(store.getState().session).toBeNull();
     expect(store.getState().screen).toBe('attract');
     await done;
-    expect(client.endSession).toHaveBeenCalledWith('finished');
+    expect(client.endSession).toHaveBeenCalledWith('finished', 's1');
   });
 
   it('keeps device statuses by device', async () => {

@@ -25,7 +25,7 @@ export const createIdleSlice: SliceCreator<IdleState & IdleActions> = (set, get,
     const asked = get().session?.sessionId;
     if (!asked) return;
     set({ lastTouchSentAt: at });
-    client.touchSession({ elderlyMode: get().elderlyMode }).then(
+    client.touchSession({ elderlyMode: get().elderlyMode }, asked).then(
       (session) => {
         // The core's answer is the deadline the countdown shows; null: it has ended the session.
         if (get().session?.sessionId === asked && (session === null || session.sessionId === asked)) get().sessionChanged(session);

@@ -48,9 +48,11 @@ export const createSessionSlice: SliceCreator<SessionState & SessionActions> = (
   },
   sessionFinished: async (reason) => {
     // Clear the screen first: the citizen's data must not linger while the core answers.
+    const sessionId = get().session?.sessionId;
     set(clearedCitizenData(get()));
     try {
-      await client.endSession(reason);
+      // With its id: if the next citizen has swiped meanwhile, the core keeps their session.
+      await client.endSession(reason, sessionId);
     } catch (error) {
       // The screen is already clear; the core ends the session itself on its own timeout.
       console.error('kiosk: endSession failed', error);
