@@ -4,7 +4,7 @@
  * replaces everything of the previous one, and a late answer of the old link is dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskUiStore, type ConnectionEvents } from './index.js';
+import { connectionEventsOf, connectStore, createKioskUiStore, type ConnectionEvents } from './index.js';
 import { citizen, fakeClient, sessionView, settle, ticket } from './testing/fake-client.js';
 import { selectLastTicket } from './slices/journey/selectors.js';
 import type { TicketOutcome } from '../../electron/common/journey-schemas.js';
@@ -75,5 +75,17 @@ describe('reconnecting to the core', () => {
     await settle();
     expect(s().screen).toBe('status');
     expect(s().session?.idleDeadlineAt).toBe(30_000);
+  });
+});
+
+describe('connectionEventsOf', () => {
+  it("uses a transport's onReconnected when it has one, and nothing for a transport that never drops (IPC)", () => {
+    const listeners: Array<() => void> = [];
+    const transport = { listeners, onReconnected(l: () => void) { this.listeners.push(l); return () => {}; } };
+    let heard = 0;
+    connectionEventsOf(transport)!.onReconnected(() => heard++);
+    listeners.forEach((l) => l());
+    expect(heard).toBe(1);
+    expect(connectionEventsOf({ invoke: () => {}, subscribe: () => {} })).toBeUndefined();
   });
 });
