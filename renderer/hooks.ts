@@ -1,12 +1,12 @@
 /** React bindings for the kiosk store: components subscribe through selectors only. */
 import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { KioskStore } from './store/index.js';
+import type { KioskUiStore } from './store/index.js';
 import type { KioskState } from './store/types.js';
 import { translate, type Locale, type MessageKey } from './i18n/i18n.js';
 import { selectLocale } from './store/slices/ui/selectors.js';
 
-export const StoreContext = createContext<KioskStore | null>(null);
+export const StoreContext = createContext<KioskUiStore | null>(null);
 
 export function useKiosk<T>(selector: (s: KioskState) => T): T {
   const store = useContext(StoreContext);

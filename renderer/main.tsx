@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createKioskClient } from '../electron/common/rpc.js';
 import { selectTransport } from './transport/select-transport.js';
-import { connectStore, createKioskStore } from './store/index.js';
+import { connectionEventsOf, connectStore, createKioskUiStore } from './store/index.js';
 import { StoreContext } from './hooks.js';
 import { App } from './app.js';
 import './styles.css';
@@ -11,7 +11,7 @@ const rootElement = document.getElementById('root')!;
 try {
   const { transport } = selectTransport(window);
   const client = createKioskClient(transport);
-  const store = createKioskStore(client);
+  const store = createKioskUiStore(client);
   createRoot(rootElement).render(
     <StrictMode>
       <StoreContext.Provider value={store}>
@@ -19,7 +19,7 @@ try {
       </StoreContext.Provider>
     </StrictMode>,
   );
-  void connectStore(store, client);
+  void connectStore(store, client, connectionEventsOf(transport));
 } catch (err) {
   rootElement.textContent = `暂停服务，请联系工作人员。(${(err as Error).message})`;
 }

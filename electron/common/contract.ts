@@ -55,6 +55,11 @@ export const citizenViewSchema = z.object({
 export const sessionViewSchema = z.object({
   sessionId: z.string(),
   startedAt: z.number(),
+  /**
+   * When the core ends this session unless there is activity (ms since the epoch). The core
+   * owns it: the page's idle countdown shows it, and a restarted page adopts it as it is.
+   */
+  idleDeadlineAt: z.number(),
   citizen: citizenViewSchema,
   source: z.enum(['idcard', 'citizencard']),
   /** 代办: the agent's own session carries the principals handled so far (masked). */
@@ -125,31 +130,44 @@ export const maintenanceActionResultSchema = z.object({
 
 const method = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 const noArgs = z.tuple([]);
+/**
+ * The session a call is made for (the page's `sessionId`), last in a session method's
+ * arguments: the core refuses it (no-session) when that session is no longer the open
+ * one, so a stale or late call of one citizen never acts for the next. Optional for
+ * callers in the core's own tests; the page always sends it.
+ */
+const forSession = z.string().min(1).max(64).optional();
 
 export const kioskContract = {
   methods: {
     getKioskInfo: method(noArgs, kioskInfoSchema),
     getStatus: method(noArgs, kioskStatusSchema),
     /** Ends the citizen's session and clears their data in the core. */
-    endSession: method(z.tuple([z.enum(['finished', 'idle', 'card-removed'])]), z.null()),
+    endSession: method(z.tuple([z.enum(['finished', 'idle', 'card-removed']), forSession]), z.null()),
+    /**
+     * The citizen is active on the page (touch, key; throttled by the page): the core moves
+     * the session's idle deadline on. `elderlyMode`: the page shows elderly mode (longer
+     * timeout). Returns the session with its new deadline, or null when none is open.
+     */
+    touchSession: method(z.tuple([z.object({ elderlyMode: z.boolean() }).strict(), forSession]), sessionViewSchema.nullable()),
     /** The matter catalog (shipped in assets/, refreshed from the central system). */
     listMatters: method(noArgs, z.array(matterViewSchema)),
     /** 政策找人, appointments today and the status of earlier applications, for the current subject. */
-    getCitizenOverview: method(noArgs, citizenOverviewSchema),
+    getCitizenOverview: method(z.tuple([forSession]), citizenOverviewSchema),
     /** 一键取号: commits the ticket locally, then prints it (or returns the virtual ticket). */
-    takeTicket: method(z.tuple([takeTicketRequestSchema]), ticketOutcomeSchema),
+    takeTicket: method(z.tuple([takeTicketRequestSchema, forSession]), ticketOutcomeSchema),
     /** Prints a ticket or receipt of this session again (补打). */
-    reprint: method(z.tuple([z.string().max(64)]), printViewSchema),
+    reprint: method(z.tuple([z.string().max(64), forSession]), printViewSchema),
     /** 数据查验: asks the central system live whether a proof is satisfied by its records. */
-    runDataCheck: method(z.tuple([z.object({ matterId: z.string().max(64), proofType })]), dataCheckViewSchema),
+    runDataCheck: method(z.tuple([z.object({ matterId: z.string().max(64), proofType }), forSession]), dataCheckViewSchema),
     /** Submits a simple matter or a 一件事 bundle through the outbox and prints the receipt. */
-    submitApplication: method(z.tuple([submitApplicationRequestSchema]), submissionOutcomeSchema),
+    submitApplication: method(z.tuple([submitApplicationRequestSchema, forSession]), submissionOutcomeSchema),
     /** 好差评: a five-level rating, recorded and forwarded. */
     submitEvaluation: method(z.tuple([evaluationRequestSchema]), z.null()),
     /** 代办: the identified agent starts swiping principals' cards (true) or stops (false). */
-    setProxyMode: method(z.tuple([z.boolean()]), sessionViewSchema),
+    setProxyMode: method(z.tuple([z.boolean(), forSession]), sessionViewSchema),
     /** 代办: act for principal i, or for the agent (null). */
-    selectPrincipal: method(z.tuple([z.number().int().min(0).max(31).nullable()]), sessionViewSchema),
+    selectPrincipal: method(z.tuple([z.number().int().min(0).max(31).nullable(), forSession]), sessionViewSchema),
     /** Hall staff open the maintenance screen with their PIN (wrong PINs lock it out for a while). */
     unlockMaintenance: method(z.tuple([maintenancePinSchema]), maintenanceUnlockSchema),
     getMaintenanceView: method(noArgs, maintenanceViewSchema),

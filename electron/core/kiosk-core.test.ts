@@ -114,7 +114,7 @@ describe('KioskCore proxy handling (代办)', () => {
     expect(view.principals.map((p) => p.maskedIdNumber)).toEqual(['330***********2349', '330***********3458', '330***********4566']);
     expect(view.activePrincipal).toBe(0);
     expect(core.sessions.subject()?.idNumber).toBe(principals[0]);
-    expect(core.sessions.subjectKey()).toBe('principal:0');
+    expect(core.sessions.handle()?.principal).toBe(0);
     expect(core.sessions.agentFor()?.name).toBe('代办人');
     await core.selectPrincipal(null);
     expect(core.sessions.subject()?.name).toBe('代办人');

@@ -36,8 +36,11 @@ import { JourneyError } from './journeys/errors.js';
 import { guardStoreWrite } from './journeys/store-guard.js';
 import { TypedEmitter } from '../common/emitter.js';
 import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } from './devices/types.js';
-import { SessionManager } from './session.js';
+import { SessionManager, type SubjectHandle } from './session.js';
+import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
+
+const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
 
@@ -65,6 +68,8 @@ export interface KioskCoreOptions {
   /** The staff maintenance screen; absent: it cannot be unlocked. */
   maintenance?: MaintenanceDesk;
   now?: () => number;
+  /** Where the core says what it did on its own (a session ended at its idle deadline); never personal data. */
+  log?: (message: string) => void;
 }
 
 export class KioskCore implements KioskApi {
@@ -77,6 +82,8 @@ export class KioskCore implements KioskApi {
   private readonly journeysImpl: Journeys | undefined;
   private readonly maintenance: MaintenanceDesk | undefined;
   private readonly now: () => number;
+  private readonly log: (message: string) => void;
+  private readonly idleTimer: SessionIdleTimer;
   private readonly unsubscribers: Unsubscribe[] = [];
 
   constructor(options: KioskCoreOptions) {
@@ -86,8 +93,10 @@ export class KioskCore implements KioskApi {
     this.sync = options.sync;
     this.journeysImpl = options.journeys;
     this.maintenance = options.maintenance;
-    this.now = options.now ?? Date.now;
-    this.sessions = new SessionManager(this.now);
+    this.now = options.now ?? (() => Date.now());
+    this.log = options.log ?? ((message) => console.info(message));
+    this.sessions = new SessionManager(this.now, options.config.session);
+    this.idleTimer = new SessionIdleTimer(this.sessions, this.now, () => this.idleDeadlinePassed());
   }
 
   async start(): Promise<void> {
@@ -103,6 +112,7 @@ export class KioskCore implements KioskApi {
 
   async stop(): Promise<void> {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.idleTimer.disarm();
     this.sessions.end();
     await Promise.allSettled(this.deviceEntries().map(([, d]) => d.stop()));
     await this.sync.stop();
@@ -125,39 +135,73 @@ export class KioskCore implements KioskApi {
     return { devices: this.deviceStatuses(), sync: this.sync.status(), session: this.sessions.view() };
   }
 
-  async endSession(_reason: 'finished' | 'idle' | 'card-removed'): Promise<null> {
+  async endSession(_reason: 'finished' | 'idle' | 'card-removed', sessionId?: string): Promise<null> {
+    // A stale page's 'idle' or 'finished' must not end the next citizen's session.
+    if (sessionId !== undefined && sessionId !== this.sessions.current()?.id) return null;
+    this.idleTimer.disarm();
     this.journeysImpl?.state.clear();
     if (this.sessions.end()) this.events.emit('session', null);
     return null;
+  }
+
+  async touchSession(activity: { elderlyMode: boolean }, sessionId?: string): Promise<SessionView | null> {
+    // A stale page's touch keeps nobody else's session alive: it gets the session as it is.
+    if (sessionId !== undefined && sessionId !== this.sessions.current()?.id) return this.sessions.view();
+    if (!this.sessions.touch(activity.elderlyMode)) return null;
+    const view = this.sessions.view();
+    this.events.emit('session', view);
+    return view;
+  }
+
+  /** The core's own idle deadline: the session ends even when no page is connected to end it. */
+  private idleDeadlinePassed(): void {
+    this.log('kiosk: session ended at its idle deadline by the core');
+    void this.endSession('idle');
   }
 
   async listMatters(): Promise<MatterView[]> {
     return this.journeys().catalog.list();
   }
 
-  async getCitizenOverview(): Promise<CitizenOverview> {
+  async getCitizenOverview(sessionId?: string): Promise<CitizenOverview> {
+    this.callFor(sessionId);
     const j = this.journeys();
-    const subject = this.subject();
+    // Not activity: a page asks for it by itself when it adopts a session, and a restarted
+    // page must not buy the session a fresh timeout.
+    const subject = this.subject({ activity: false });
+    const handle = this.handle();
     const overview = await j.lookups.overview(subject.idNumber);
-    j.state.setAppointments(this.sessions.subjectKey(), overview.appointments);
+    // Their overview goes to nobody else: the citizen who asked has gone, or another swiped.
+    if (!j.state.setAppointments(handle, overview.appointments)) throw sessionEnded('overview');
     return overview;
   }
 
-  async takeTicket(request: TakeTicketRequest): Promise<TicketOutcome> {
+  async takeTicket(request: TakeTicketRequest, sessionId?: string): Promise<TicketOutcome> {
+    this.callFor(sessionId);
     const j = this.journeys();
-    const appointments = j.state.appointments(this.sessions.subjectKey()).map((a) => a.appointmentId);
-    return j.tickets.take(this.subject(), request, appointments);
+    const subject = this.subject();
+    const handle = this.handle();
+    const appointments = j.state.appointments(handle).map((a) => a.appointmentId);
+    const outcome = await j.tickets.take(subject, request, appointments);
+    // The ticket is committed and printed either way; only its session may reprint it.
+    j.state.claimPrintJob(outcome.print.jobId, handle);
+    return outcome;
   }
 
-  async reprint(jobId: string): Promise<PrintView> {
-    return this.journeys().print.reprint(jobId);
+  async reprint(jobId: string, sessionId?: string): Promise<PrintView> {
+    this.callFor(sessionId);
+    const j = this.journeys();
+    this.subject();
+    return j.print.reprint(jobId, this.handle());
   }
 
-  async runDataCheck(request: { matterId: string; proofType: ProofType }): Promise<DataCheckView> {
+  async runDataCheck(request: { matterId: string; proofType: ProofType }, sessionId?: string): Promise<DataCheckView> {
+    this.callFor(sessionId);
     return this.journeys().applications.runDataCheck(this.applicant(), request.matterId, request.proofType);
   }
 
-  async submitApplication(request: SubmitApplicationRequest): Promise<SubmissionOutcome> {
+  async submitApplication(request: SubmitApplicationRequest, sessionId?: string): Promise<SubmissionOutcome> {
+    this.callFor(sessionId);
     return this.journeys().applications.submit(this.applicant(), request);
   }
 
@@ -167,15 +211,19 @@ export class KioskCore implements KioskApi {
     return null;
   }
 
-  async setProxyMode(on: boolean): Promise<SessionView> {
+  async setProxyMode(on: boolean, sessionId?: string): Promise<SessionView> {
+    this.callFor(sessionId);
     this.subject();
+    this.sessions.touch();
     const view = this.sessions.setProxyMode(on);
     this.events.emit('session', view);
     return view;
   }
 
-  async selectPrincipal(index: number | null): Promise<SessionView> {
+  async selectPrincipal(index: number | null, sessionId?: string): Promise<SessionView> {
+    this.callFor(sessionId);
     this.subject();
+    this.sessions.touch();
     const view = this.sessions.selectPrincipal(index);
     this.events.emit('session', view);
     return view;
@@ -209,14 +257,29 @@ export class KioskCore implements KioskApi {
     return this.journeysImpl;
   }
 
-  private subject() {
+  /** The subject a session method acts for; the call counts as activity (the idle deadline moves on) unless said otherwise. */
+  private subject({ activity }: { activity: boolean } = { activity: true }) {
     const subject = this.sessions.subject();
     if (!subject) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    if (activity) this.sessions.touch();
     return subject;
   }
 
+  /** Refuses a call the page made for a session that is no longer the open one (a stale or replayed call). */
+  private callFor(sessionId: string | undefined): void {
+    if (sessionId === undefined || sessionId === this.sessions.current()?.id) return;
+    throw new JourneyError('no-session', 'this call was made for a session that has ended');
+  }
+
+  /** Who is asking, captured before any await (call after subject()). */
+  private handle(): SubjectHandle {
+    const handle = this.sessions.handle();
+    if (!handle) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    return handle;
+  }
+
   private applicant() {
-    return { subject: this.subject(), agent: this.sessions.agentFor(), key: this.sessions.subjectKey() };
+    return { subject: this.subject(), agent: this.sessions.agentFor(), handle: this.handle() };
   }
 
   deviceStatuses(): DeviceStatus[] {
@@ -257,11 +320,15 @@ export class KioskCore implements KioskApi {
     const current = this.sessions.current();
     if (current?.proxyMode) {
       // 代办: the agent's own card again changes nothing; anyone else's is a principal.
+      this.sessions.touch();
       if (event.identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(event.identity));
+      else this.events.emit('session', this.sessions.view());
       return;
     }
     if (current && current.citizen.idNumber === event.identity.idNumber && current.activePrincipal === null) {
       // The same citizen swiping again (e.g. to see their applications): keep the session.
+      this.sessions.touch();
+      this.events.emit('session', this.sessions.view());
       this.events.emit('notice', { code: 'card-read-again', level: 'info', at: this.now() });
       return;
     }
@@ -269,6 +336,7 @@ export class KioskCore implements KioskApi {
     this.journeysImpl?.state.clear();
     this.maintenance?.lock(); // a citizen at the kiosk closes the staff screen
     this.events.emit('session', this.sessions.start(event));
+    this.idleTimer.arm();
   }
 
   private deviceEntries(): Array<[DeviceKind, DeviceSupervisor]> {

@@ -32,9 +32,43 @@ export function citizenView(identity: Identity, now: Date): CitizenView {
   };
 }
 
+/** How long a session may sit idle before the core ends it (config `session.*`). */
+export interface IdleTimeouts {
+  idleSeconds: number;
+  /** Elderly mode (chosen on screen, or a card holder of 70 or more) waits longer. */
+  elderlyIdleSeconds: number;
+}
+
+/**
+ * Who asked: one session and one subject in it (the agent or principal i), captured
+ * before an await so the answer is applied to them and nobody else. Once that session
+ * has ended (or another has started) the handle is dead and refuses every write.
+ */
+export class SubjectHandle {
+  constructor(
+    readonly sessionId: string,
+    readonly principal: number | null,
+    private readonly openSessionId: () => string | null,
+  ) {}
+
+  /** Keeps each subject of each session apart in journey state. */
+  get key(): string {
+    return `${this.sessionId}/${this.principal === null ? 'agent' : `principal:${this.principal}`}`;
+  }
+
+  /** Whether the session that asked is still the one open at the kiosk. */
+  isLive(): boolean {
+    return this.openSessionId() === this.sessionId;
+  }
+}
+
 interface ActiveSession {
   id: string;
   startedAt: number;
+  /** The core ends the session at this time (ms) unless activity moves it on. */
+  idleDeadlineAt: number;
+  /** Elderly mode: the longer idle timeout applies. */
+  elderlyMode: boolean;
   source: CardReadEvent['source'];
   citizen: Identity;
   /** 代办: principals identified by the agent in this session, each kept apart. */
@@ -46,14 +80,22 @@ interface ActiveSession {
 export class SessionManager {
   private active: ActiveSession | null = null;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly timeouts: IdleTimeouts = { idleSeconds: 90, elderlyIdleSeconds: 180 },
+  ) {}
 
   /** A card read with no session starts one; a read during a session is handled by the caller. */
   start(event: CardReadEvent): SessionView {
     this.end();
+    const startedAt = this.now();
+    const elderlyMode = ageOn(event.identity.birthDate, new Date(startedAt)) >= ELDERLY_AGE;
     this.active = {
+      // Random, never reused: a late answer for an ended session can never match a new one.
       id: randomUUID(),
-      startedAt: this.now(),
+      startedAt,
+      idleDeadlineAt: startedAt + this.idleMs(elderlyMode),
+      elderlyMode,
       source: event.source,
       citizen: event.identity,
       principals: [],
@@ -74,10 +116,31 @@ export class SessionManager {
     return p === null ? this.active.citizen : (this.active.principals[p] ?? null);
   }
 
-  /** Key that keeps each subject's journey state apart ('agent' or 'principal:<i>'). */
-  subjectKey(): string {
-    const p = this.active?.activePrincipal ?? null;
-    return p === null ? 'agent' : `principal:${p}`;
+  /** The session and subject a call acts for, to hold across its awaits; null with no session. */
+  handle(): SubjectHandle | null {
+    if (!this.active) return null;
+    return new SubjectHandle(this.active.id, this.active.activePrincipal, () => this.active?.id ?? null);
+  }
+
+  /**
+   * Activity in the session (a touch on the page, a call, a card): the idle deadline moves
+   * to a full timeout from now. `elderlyMode` is the page's mode when it says so.
+   * Returns false when no session is open.
+   */
+  touch(elderlyMode?: boolean): boolean {
+    if (!this.active) return false;
+    if (elderlyMode !== undefined) this.active.elderlyMode = elderlyMode;
+    this.active.idleDeadlineAt = this.now() + this.idleMs(this.active.elderlyMode);
+    return true;
+  }
+
+  /** When the open session's idle deadline falls (ms), or null with no session. */
+  idleDeadline(): number | null {
+    return this.active?.idleDeadlineAt ?? null;
+  }
+
+  private idleMs(elderlyMode: boolean): number {
+    return (elderlyMode ? this.timeouts.elderlyIdleSeconds : this.timeouts.idleSeconds) * 1000;
   }
 
   /** The agent, when the subject is a principal (代办); null otherwise. */
@@ -119,6 +182,7 @@ export class SessionManager {
     return {
       sessionId: s.id,
       startedAt: s.startedAt,
+      idleDeadlineAt: s.idleDeadlineAt,
       source: s.source,
       citizen: citizenView(s.citizen, now),
       principals: s.principals.map((p) => citizenView(p, now)),

@@ -2,13 +2,14 @@ import { useContext, useEffect } from 'react';
 import { StoreContext, useKiosk, useT } from '../hooks.js';
 import { selectIdleRemaining, selectIdleWarning } from '../store/slices/idle/selectors.js';
 
-/** Ticks the idle clock, counts any touch or key as activity, and shows the warning with 继续办理. */
+/** Ticks the idle clock, counts any touch or key as activity (told to the core, throttled), and shows the warning with 继续办理. */
 export function IdleWatcher() {
   const store = useContext(StoreContext);
   const t = useT();
   const warning = useKiosk(selectIdleWarning);
   const remaining = useKiosk(selectIdleRemaining);
-  const acted = useKiosk((s) => s.userActed);
+  // 继续办理 tells the core at once (not throttled): its deadline is the one that counts.
+  const continued = useKiosk((s) => s.sessionTouched);
 
   useEffect(() => {
     if (!store) return;
@@ -34,7 +35,7 @@ export function IdleWatcher() {
       <div className="dialog">
         <h2 id="idle-title">{t('idle.title')}</h2>
         <p data-testid="idle-remaining">{t('idle.body', { n: remaining })}</p>
-        <button type="button" className="big-button" data-testid="idle-continue" autoFocus onClick={() => acted(Date.now())}>
+        <button type="button" className="big-button" data-testid="idle-continue" autoFocus onClick={() => continued(Date.now())}>
           {t('idle.continue')}
         </button>
       </div>

@@ -1,12 +1,12 @@
 /** Handling a matter: data checks with progress and offline fallbacks, commitments, one submit (also for bundles). */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore } from './index.js';
+import { connectStore, createKioskUiStore } from './index.js';
 import { callError, fakeClient, sessionView, settle, submission } from './testing/fake-client.js';
 import { checkProgress, selectDraftItems, selectLastSubmission, selectNextCommitment } from './slices/application/selectors.js';
 
 async function identified() {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   fake.emit('session', sessionView());
   await settle();
@@ -39,7 +39,7 @@ describe('handling a matter at the kiosk', () => {
     s().handlingContinued();
     expect(s().screen).toBe('application-form');
     await s().applicationSubmitted();
-    expect(fns.submitApplication).toHaveBeenCalledWith({ matterId: 'residence-permit', commitments: [], answers: {} });
+    expect(fns.submitApplication).toHaveBeenCalledWith({ matterId: 'residence-permit', commitments: [], answers: {} }, 'session-1');
     expect(s().screen).toBe('receipt');
     expect(s().draft).toBeNull();
   });
@@ -60,7 +60,7 @@ describe('handling a matter at the kiosk', () => {
     expect(s().screen).toBe('application-form');
     s().answerChosen('delivery', 'mail');
     await s().applicationSubmitted();
-    expect(fns.submitApplication).toHaveBeenCalledWith({ matterId: 'residence-permit', commitments: ['residence'], answers: { delivery: 'mail' } });
+    expect(fns.submitApplication).toHaveBeenCalledWith({ matterId: 'residence-permit', commitments: ['residence'], answers: { delivery: 'mail' } }, 'session-1');
   });
 
   it('a data check whose call fails counts as settled with the matter’s own fallback, and says why', async () => {

@@ -11,12 +11,13 @@ import { selectSessionId } from './slices/session/selectors.js';
 type Get = StoreApi<KioskState>['getState'];
 type Set = StoreApi<KioskState>['setState'];
 
-export async function callForSession<T>(get: Get, set: Set, method: MethodName, call: () => Promise<T>): Promise<{ value: T } | null> {
+/** `call` gets the session id to send with it: the core refuses the call once that session is over. */
+export async function callForSession<T>(get: Get, set: Set, method: MethodName, call: (sessionId: string) => Promise<T>): Promise<{ value: T } | null> {
   const sessionId = selectSessionId(get());
   if (!sessionId) return null;
   set({ pending: method, problem: null });
   try {
-    const value = await call();
+    const value = await call(sessionId);
     if (selectSessionId(get()) !== sessionId) return null;
     set({ pending: null });
     return { value };

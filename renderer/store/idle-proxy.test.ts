@@ -1,48 +1,82 @@
-/** The idle countdown (with fake times) and 代办 (principals kept apart), through the store without React. */
+/** The idle countdown (with fake times, to the core's deadline) and 代办 (principals kept apart), through the store without React. */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore } from './index.js';
+import { connectStore, createKioskUiStore } from './index.js';
 import { citizen, fakeClient, sessionView, settle, ticket } from './testing/fake-client.js';
 import { selectIdleRemaining, selectIdleWarning } from './slices/idle/selectors.js';
+import { TOUCH_THROTTLE_MS } from './slices/idle/actions.js';
 import { selectLastTicket } from './slices/journey/selectors.js';
 import { selectSubject } from './slices/session/selectors.js';
 
 async function kiosk() {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   return { ...fake, store, s: () => store.getState() };
 }
 
 describe('idle countdown', () => {
-  it('warns in the last warningSeconds, continues on a touch, and ends the session when it runs out', async () => {
+  it("counts down to the core's deadline, tells the core of activity (throttled), and ends the session when it runs out", async () => {
     const { s, emit, fns } = await kiosk();
-    emit('session', sessionView());
     const t0 = 1_000_000;
-    s().userActed(t0);
+    emit('session', sessionView({ idleDeadlineAt: t0 + 60_000 }));
     s().clockTicked(t0 + 49_000);
     expect(selectIdleRemaining(s())).toBe(11);
     expect(selectIdleWarning(s())).toBe(false);
     s().clockTicked(t0 + 50_000);
     expect(selectIdleWarning(s())).toBe(true);
-    s().userActed(t0 + 55_000);
+    // 继续办理: the core moves its deadline, and the page shows the core's answer.
+    fns.touchSession.mockResolvedValueOnce(sessionView({ idleDeadlineAt: t0 + 115_000 }));
+    s().sessionTouched(t0 + 55_000);
+    await settle();
+    expect(fns.touchSession).toHaveBeenCalledWith({ elderlyMode: false }, 'session-1');
     expect(selectIdleWarning(s())).toBe(false);
+    s().userActed(t0 + 57_000); // within the throttle: not sent again
+    expect(fns.touchSession).toHaveBeenCalledTimes(1);
+    s().userActed(t0 + 55_000 + TOUCH_THROTTLE_MS);
+    expect(fns.touchSession).toHaveBeenCalledTimes(2);
     s().clockTicked(t0 + 114_000);
     expect(s().session).not.toBeNull();
     s().clockTicked(t0 + 115_000);
     await settle();
-    expect(fns.endSession).toHaveBeenCalledWith('idle');
+    expect(fns.endSession).toHaveBeenCalledWith('idle', 'session-1');
     expect(s().session).toBeNull();
     expect(s().screen).toBe('attract');
   });
 
-  it('waits longer in elderly mode', async () => {
-    const { s, emit } = await kiosk();
-    emit('session', sessionView());
+  it("adopts an open session on a restarted page with the core's remaining time, not a fresh clock", async () => {
+    const fake = fakeClient();
+    const now = Date.now();
+    const open = sessionView({ idleDeadlineAt: now + 4_000 });
+    fake.fns.getStatus.mockResolvedValueOnce({ ...(await fake.fns.getStatus()), session: open });
+    const store = createKioskUiStore(fake.client);
+    await connectStore(store, fake.client);
+    store.getState().clockTicked(now);
+    expect(store.getState().screen).toBe('citizen-home');
+    expect(selectIdleRemaining(store.getState())).toBe(4);
+    expect(selectIdleWarning(store.getState())).toBe(true);
+    expect(fake.fns.touchSession).not.toHaveBeenCalled();
+  });
+
+  it('tells the core at once when elderly mode is chosen, and shows its longer deadline', async () => {
+    const { s, emit, fns } = await kiosk();
+    emit('session', sessionView({ idleDeadlineAt: 60_000 }));
+    fns.touchSession.mockResolvedValueOnce(sessionView({ idleDeadlineAt: 120_000 }));
     s().elderlyModeToggled();
-    s().userActed(0);
+    expect(fns.touchSession).toHaveBeenCalledWith({ elderlyMode: true }, 'session-1');
+    await settle();
     s().clockTicked(100_000);
     expect(selectIdleRemaining(s())).toBe(20);
     expect(s().session).not.toBeNull();
+  });
+
+  it('clears the screen when the core answers a touch with no session (it ended it)', async () => {
+    const { s, emit, fns } = await kiosk();
+    emit('session', sessionView());
+    fns.touchSession.mockResolvedValueOnce(null);
+    s().userActed(1_000);
+    await settle();
+    expect(s().session).toBeNull();
+    expect(s().screen).toBe('attract');
   });
 
   it('brings the help screen back to attract without a session to end', async () => {
@@ -52,6 +86,7 @@ describe('idle countdown', () => {
     s().clockTicked(60_000);
     expect(s().screen).toBe('attract');
     expect(fns.endSession).not.toHaveBeenCalled();
+    expect(fns.touchSession).not.toHaveBeenCalled();
     expect(selectIdleRemaining(s())).toBeNull();
   });
 });
@@ -62,7 +97,7 @@ describe('代办', () => {
     emit('session', sessionView());
     await settle();
     await s().proxyStarted();
-    expect(fns.setProxyMode).toHaveBeenCalledWith(true);
+    expect(fns.setProxyMode).toHaveBeenCalledWith(true, 'session-1');
     expect(s().screen).toBe('proxy');
     const principals = Array.from({ length: 8 }, (_, i) => citizen({ displayName: `人${i}*`, maskedIdNumber: `330***********000${i}` }));
     for (let n = 1; n <= 8; n++) {
@@ -76,7 +111,7 @@ describe('代办', () => {
 
     fns.selectPrincipal.mockResolvedValueOnce(sessionView({ proxyMode: true, principals, activePrincipal: 2 }));
     await s().principalChosen(2);
-    expect(fns.selectPrincipal).toHaveBeenCalledWith(2);
+    expect(fns.selectPrincipal).toHaveBeenCalledWith(2, 'session-1');
     expect(s().screen).toBe('citizen-home');
     expect(selectLastTicket(s())).toBeNull();
     fns.takeTicket.mockResolvedValueOnce(ticket({ ticketNo: 'B002' }));
@@ -100,7 +135,7 @@ describe('代办', () => {
     expect(fns.setProxyMode).not.toHaveBeenCalled();
     expect(s().screen).toBe('proxy');
     await s().proxyStopped();
-    expect(fns.setProxyMode).toHaveBeenCalledWith(false);
+    expect(fns.setProxyMode).toHaveBeenCalledWith(false, 'session-1');
     expect(s().session?.proxyMode).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
-/** One store per window, composed from slices; the only place slices meet. */
+/**
+ * The page's one zustand store (KioskUiStore: what the screens show), composed from slices;
+ * the only place slices meet. Not the core's SQLite KioskStore.
+ */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KioskClient } from '../../electron/common/rpc.js';
 import type { KioskState } from './types.js';
@@ -13,9 +16,9 @@ import { createProxySlice } from './slices/proxy/actions.js';
 import { createIdleSlice } from './slices/idle/actions.js';
 import { createMaintenanceSlice } from './slices/maintenance/actions.js';
 
-export type KioskStore = StoreApi<KioskState>;
+export type KioskUiStore = StoreApi<KioskState>;
 
-export function createKioskStore(client: KioskClient): KioskStore {
+export function createKioskUiStore(client: KioskClient): KioskUiStore {
   return createStore<KioskState>()((set, get) => ({
     ...createDevicesSlice(set, get, client),
     ...createSessionSlice(set, get, client),
@@ -30,19 +33,47 @@ export function createKioskStore(client: KioskClient): KioskStore {
   }));
 }
 
-/** Feeds the core's events into the store and loads the initial state. Returns an unsubscribe. */
-export async function connectStore(store: KioskStore, client: KioskClient): Promise<() => void> {
+/** What a transport that reconnects by itself tells the store (the WebSocket bridge; IPC never drops). */
+export interface ConnectionEvents {
+  /** The link to the core is back after a drop: the listener runs after each reconnection. */
+  onReconnected(listener: () => void): () => void;
+}
+
+/**
+ * Feeds the core's events into the store and loads the initial state; after a reconnection
+ * it reads the core's state again (the session may have ended or changed meanwhile). The
+ * store never re-issues a call on its own: what was in flight was the old link's.
+ * Returns an unsubscribe.
+ */
+export async function connectStore(store: KioskUiStore, client: KioskClient, connection?: ConnectionEvents): Promise<() => void> {
   const s = () => store.getState();
+  const readCoreState = async () => {
+    const status = await client.getStatus();
+    for (const device of status.devices) s().deviceStatusChanged(device);
+    s().syncStatusChanged(status.sync);
+    // The core's session as it stands, with its own idle deadline: never a fresh clock here.
+    s().sessionChanged(status.session);
+  };
   const unsubscribers = [
     client.onDeviceStatus((status) => s().deviceStatusChanged(status)),
     client.onSyncStatus((status) => s().syncStatusChanged(status)),
     client.onSession((session) => s().sessionChanged(session)),
     client.onNotice((notice) => s().noticeShown(notice)),
   ];
-  const [info, status] = await Promise.all([client.getKioskInfo(), client.getStatus()]);
-  s().kioskInfoLoaded(info);
-  for (const device of status.devices) s().deviceStatusChanged(device);
-  s().syncStatusChanged(status.sync);
-  s().sessionChanged(status.session);
+  if (connection) {
+    unsubscribers.push(
+      connection.onReconnected(() => {
+        readCoreState().catch((error: unknown) => console.error('kiosk: reading the core state after a reconnection failed', error));
+      }),
+    );
+  }
+  s().kioskInfoLoaded(await client.getKioskInfo());
+  await readCoreState();
   return () => unsubscribers.forEach((u) => u());
+}
+
+/** The transport's reconnection events, when it has them (duck-typed: the IPC transport does not). */
+export function connectionEventsOf(transport: object): ConnectionEvents | undefined {
+  const onReconnected = (transport as Partial<ConnectionEvents>).onReconnected;
+  return typeof onReconnected === 'function' ? { onReconnected: onReconnected.bind(transport) } : undefined;
 }

@@ -1,6 +1,6 @@
 /** Tickets, reprints, plain-words problems and the evaluation, through the store without React. */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore } from './index.js';
+import { connectStore, createKioskUiStore } from './index.js';
 import { callError, citizen, fakeClient, overview, printView, sessionView, settle, ticket } from './testing/fake-client.js';
 import { selectLastTicket, selectEvaluationSubject } from './slices/journey/selectors.js';
 import { selectAppointmentToday, selectEntitlements } from './slices/overview/selectors.js';
@@ -8,7 +8,7 @@ import { categoriesOf, mattersIn, selectActiveMatters } from './slices/matters/s
 
 async function identified(over = {}) {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   fake.emit('session', sessionView(over));
   await settle();
@@ -70,7 +70,7 @@ describe('tickets', () => {
   it('takes a ticket with the request as given and shows it', async () => {
     const { s, fns } = await identified();
     await s().ticketRequested({ category: null, priority: 'normal', appointmentId: 'AP-1' });
-    expect(fns.takeTicket).toHaveBeenCalledWith({ category: null, priority: 'normal', appointmentId: 'AP-1' });
+    expect(fns.takeTicket).toHaveBeenCalledWith({ category: null, priority: 'normal', appointmentId: 'AP-1' }, 'session-1');
     expect(s().screen).toBe('ticket');
     expect(selectLastTicket(s())?.ticketNo).toBe('A001');
     expect(s().pending).toBeNull();
@@ -82,7 +82,7 @@ describe('tickets', () => {
     await s().ticketRequested({ category: null, priority: 'normal', appointmentId: null });
     expect(selectLastTicket(s())?.print.status).toBe('failed');
     await s().reprintRequested('job-7');
-    expect(fns.reprint).toHaveBeenCalledWith('job-7');
+    expect(fns.reprint).toHaveBeenCalledWith('job-7', 'session-1');
     expect(selectLastTicket(s())?.print).toMatchObject({ jobId: 'job-7', status: 'printed' });
   });
 
@@ -123,7 +123,7 @@ describe('evaluation', () => {
     expect(s().screen).toBe('evaluation');
     await s().evaluationGiven(5);
     expect(fns.submitEvaluation).toHaveBeenCalledWith({ subjectType: 'application', subjectId: 'app-0', rating: 5 });
-    expect(fns.endSession).toHaveBeenCalledWith('finished');
+    expect(fns.endSession).toHaveBeenCalledWith('finished', 'session-1');
     expect(s().session).toBeNull();
     expect(s().screen).toBe('attract');
   });
@@ -133,7 +133,7 @@ describe('evaluation', () => {
     fns.submitEvaluation.mockRejectedValueOnce(callError('store-full'));
     await s().evaluationGiven(2);
     expect(fns.submitEvaluation).toHaveBeenCalledWith({ subjectType: 'session', subjectId: 'session-1', rating: 2 });
-    expect(fns.endSession).toHaveBeenCalledWith('finished');
+    expect(fns.endSession).toHaveBeenCalledWith('finished', 'session-1');
     expect(s().screen).toBe('attract');
   });
 });

@@ -1,12 +1,12 @@
 /** The staff maintenance screen through the store without React: the way in, the PIN, the view, the way out. */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore } from './index.js';
+import { connectStore, createKioskUiStore } from './index.js';
 import { callError, fakeClient, sessionView, settle } from './testing/fake-client.js';
 import { selectMaintenanceAvailable } from './slices/maintenance/selectors.js';
 
 async function kiosk() {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   return { ...fake, store, s: () => store.getState() };
 }

@@ -3,18 +3,18 @@
  * after a full journey, the whole state equals a fresh kiosk's, field by field.
  */
 import { describe, expect, it } from 'vitest';
-import { connectStore, createKioskStore, type KioskStore } from './index.js';
+import { connectStore, createKioskUiStore, type KioskUiStore } from './index.js';
 import { citizen, fakeClient, sessionView, settle, ticket } from './testing/fake-client.js';
 
 /** The store's data (not its actions), without the idle clock and the public matter catalog (kiosk-level). */
-function dataOf(store: KioskStore): Record<string, unknown> {
+function dataOf(store: KioskUiStore): Record<string, unknown> {
   const { now: _now, lastActivityAt: _last, catalog: _catalog, ...rest } = store.getState();
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function'));
 }
 
 async function freshStore() {
   const fake = fakeClient();
-  const store = createKioskStore(fake.client);
+  const store = createKioskUiStore(fake.client);
   await connectStore(store, fake.client);
   return { ...fake, store };
 }
@@ -69,7 +69,7 @@ describe('privacy: the end of a session', () => {
     const done = store.getState().sessionFinished('finished');
     expect(dataOf(store)).toEqual(dataOf(fresh.store));
     await done;
-    expect(fns.endSession).toHaveBeenCalledWith('finished');
+    expect(fns.endSession).toHaveBeenCalledWith('finished', 'session-1');
   });
 
   it('drops the previous citizen when a different one is identified without ending', async () => {

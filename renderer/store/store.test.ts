@@ -1,6 +1,6 @@
 /** The renderer store without React: events in, screens out, the client called by actions. */
 import { describe, expect, it, vi } from 'vitest';
-import { createKioskStore, connectStore } from './index.js';
+import { createKioskUiStore, connectStore } from './index.js';
 import { selectCanIdentify, selectOnline } from './slices/devices/selectors.js';
 import { selectCitizen } from './slices/session/selectors.js';
 import { selectIdleSeconds } from './slices/ui/selectors.js';
@@ -10,6 +10,7 @@ import type { SessionView } from '../../electron/common/contract.js';
 const session: SessionView = {
   sessionId: 's1',
   startedAt: 1,
+  idleDeadlineAt: 90_001,
   source: 'idcard',
   citizen: { displayName: '张*', maskedIdNumber: '330***********123X', cardType: 'resident', age: 40, elderly: false, idNumberValid: true },
   principals: [],
@@ -42,7 +43,7 @@ function fakeClient() {
 describe('kiosk store', () => {
   it('loads the initial state from the core', async () => {
     const { client } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     await connectStore(store, client);
     expect(selectOnline(store.getState())).toBe(false);
     expect(selectCanIdentify(store.getState())).toBe(true);
@@ -53,7 +54,7 @@ describe('kiosk store', () => {
 
   it('moves to the citizen home on identification and back on session end', async () => {
     const { client, emit } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     await connectStore(store, client);
     store.getState().navigate('help');
     emit('session', session);
@@ -66,19 +67,19 @@ describe('kiosk store', () => {
 
   it('clears the citizen before the core confirms the end of the session', async () => {
     const { client, emit } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     emit('session', session);
     store.getState().sessionChanged(session);
     const done = store.getState().sessionFinished('finished');
     expect(store.getState().session).toBeNull();
     expect(store.getState().screen).toBe('attract');
     await done;
-    expect(client.endSession).toHaveBeenCalledWith('finished');
+    expect(client.endSession).toHaveBeenCalledWith('finished', 's1');
   });
 
   it('keeps device statuses by device', async () => {
     const { client, emit } = fakeClient();
-    const store = createKioskStore(client);
+    const store = createKioskUiStore(client);
     await connectStore(store, client);
     emit('deviceStatus', { device: 'idcard', state: 'reconnecting', message: '', at: 2 });
     expect(store.getState().devices.idcard?.state).toBe('reconnecting');

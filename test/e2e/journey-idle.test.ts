@@ -1,4 +1,4 @@
-/** The idle countdown in the real page: warning with 继续办理, then back to attract and the core's session ended. */
+/** The idle countdown in the real page: warning with 继续办理 (which moves the core's deadline), then back to attract and the core's session ended. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNothingLeft, press, screenshot, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
 
@@ -18,8 +18,11 @@ describe('idle countdown', () => {
     expect(await page.getByTestId('idle-remaining').textContent()).toMatch(/\d+ 秒后将自动退出/);
     expect(await page.getByTestId('voice').getAttribute('data-prompt')).toBe('idle');
     await screenshot(page, 'idle');
+    const deadline = (await rig.t.kiosk.core.getStatus()).session!.idleDeadlineAt;
     await press(page, 'idle-continue');
     expect(await page.getByTestId('idle-warning').count()).toBe(0);
+    // 继续办理 reaches the core, whose deadline is the one that ends the session.
+    await expect.poll(async () => (await rig.t.kiosk.core.getStatus()).session?.idleDeadlineAt ?? 0, { timeout: 5_000 }).toBeGreaterThan(deadline);
     await waitForScreen(page, 'status');
     expect((await rig.t.kiosk.core.getStatus()).session).not.toBeNull();
     await waitForScreen(page, 'attract', 45_000);

@@ -17,6 +17,7 @@ import type { JourneyState } from './journey-state.js';
 import type { DeskOptions } from './desk-options.js';
 import { guardStoreWrite } from './store-guard.js';
 import { hallDay } from '../store/kiosk-store.js';
+import type { SubjectHandle } from '../session.js';
 
 export interface ApplicationDeskOptions extends DeskOptions {
   catalog: MatterCatalog;
@@ -27,8 +28,8 @@ export interface Applicant {
   subject: Identity;
   /** The agent (代办) when acting for a principal. */
   agent: Identity | null;
-  /** Keeps journey state apart per subject. */
-  key: string;
+  /** The session and subject that asked: every answer is applied to them only. */
+  handle: SubjectHandle;
 }
 
 /** What the citizen reads of each proof's outcome: [Chinese, English]. */
@@ -44,6 +45,8 @@ const OUTCOME_SUMMARY = {
   notFound: ['数据未查到，已转部门核验', 'No record found: passed to the department for verification'],
 } as const;
 
+const sessionEnded = () => new JourneyError('no-session', 'the session that asked for this data check has ended');
+
 export class ApplicationDesk {
   private readonly now: () => number;
 
@@ -57,17 +60,20 @@ export class ApplicationDesk {
       throw new JourneyError('unknown-matter', `proof ${proofType} of ${matterId} is not satisfied by a data check`);
     }
     const fallback = proof.fallback ?? 'department-verification';
-    const idHash = this.o.store.idHash(applicant.subject.idNumber);
+    // Held as a string: the session's Identity is scrubbed if it ends during the await.
+    const idNumber = applicant.subject.idNumber;
+    const idHash = this.o.store.idHash(idNumber);
     this.o.store.audit('kiosk', 'data-check.request', idHash, matterId, `数据查验 ${proofType}`);
     try {
       if (!this.o.central) throw new CentralError('network', 'no central system configured');
       const response = await this.o.central.dataCheck({ idHash, proofType });
-      this.o.state.recordDataCheck(applicant.key, matterId, proofType, { status: response.result, response });
+      // The citizen who asked has gone (or another swiped): their answer goes nowhere.
+      if (!this.o.state.recordDataCheck(applicant.handle, matterId, proofType, { status: response.result, response })) throw sessionEnded();
       await guardStoreWrite(
         () =>
           this.o.store.recordVerificationResult({
             id: response.reference,
-            idNumber: applicant.subject.idNumber,
+            idNumber,
             proofType,
             method: 'data-check',
             state: response.result,
@@ -87,7 +93,7 @@ export class ApplicationDesk {
       if (err instanceof JourneyError) throw err;
       const retryable = !(err instanceof CentralError) || err.retryable;
       if (!retryable) throw err;
-      this.o.state.recordDataCheck(applicant.key, matterId, proofType, { status: 'unavailable', response: null });
+      if (!this.o.state.recordDataCheck(applicant.handle, matterId, proofType, { status: 'unavailable', response: null })) throw sessionEnded();
       const [summary, summaryEn] = FALLBACK_SUMMARY[fallback];
       return { matterId, proofType, status: 'unavailable', summary, summaryEn, fallback };
     }
@@ -99,6 +105,9 @@ export class ApplicationDesk {
       throw new JourneyError('not-at-kiosk', top.windowReason ?? `${top.name} cannot be done at the kiosk: take a window ticket`);
     }
     const members = this.o.catalog.expand(top);
+    // Captured now: the session's Identity is scrubbed if it ends while the receipt prints.
+    const holder = { idNumber: applicant.subject.idNumber, name: applicant.subject.name };
+    const agentIdNumber = applicant.agent?.idNumber ?? null;
     // Resolve every proof first: a missing commitment refuses the whole submission before anything is written.
     const resolved = members.map((m) => ({ matter: m, proofs: m.proofs.map((p) => this.resolve(applicant, m, p, request.commitments)) }));
     const accepted = await Promise.all(
@@ -109,8 +118,8 @@ export class ApplicationDesk {
               applicationId: randomUUID(),
               matterId: matter.id,
               matterVersion: matter.version,
-              applicant: { idNumber: applicant.subject.idNumber, name: applicant.subject.name },
-              agentIdNumber: applicant.agent?.idNumber ?? null,
+              applicant: holder,
+              agentIdNumber,
               proofs: proofs.map((p) => p.record),
               answers: request.answers,
             }),
@@ -130,7 +139,8 @@ export class ApplicationDesk {
         state: proofs.some((p) => p.outcome.satisfiedBy === 'department-verification') ? ('awaiting-verification' as const) : ('accepted' as const),
       };
     });
-    const print = await this.o.print.print({ kind: 'receipt', model: this.receiptModel(top, applicant, applications, resolved, submittedAt) });
+    const model = this.receiptModel(top, holder.idNumber, applications, resolved, submittedAt);
+    const print = await this.o.print.print({ kind: 'receipt', model }, applicant.handle);
     return { applications, bundle: members.length > 1 || Boolean(top.bundleOf?.length), print };
   }
 
@@ -173,7 +183,7 @@ export class ApplicationDesk {
       case 'department-verification':
         return verification(false, OUTCOME_SUMMARY.verification);
       case 'data-check': {
-        const check = this.o.state.dataCheck(applicant.key, matter.id, proof.proofType);
+        const check = this.o.state.dataCheck(applicant.handle, matter.id, proof.proofType);
         if (check?.status === 'confirmed' && check.response) {
           return {
             record: { proofType: proof.proofType, satisfiedBy: 'data-check', detail: check.response.reference },
@@ -190,7 +200,7 @@ export class ApplicationDesk {
 
   private receiptModel(
     top: Matter,
-    applicant: Applicant,
+    idNumber: string,
     applications: SubmissionOutcome['applications'],
     resolved: Array<{ matter: Matter; proofs: Array<{ line: ProofLine; record: ProofRecord }> }>,
     submittedAt: number,
@@ -203,7 +213,7 @@ export class ApplicationDesk {
       hallName: this.o.hallName,
       matter: applications.length > 1 ? `${top.name}（${applications.length}个部门事项并联办理）` : top.name,
       applicationNumber: applications.length > 1 ? `${first.applicationNo} 等${applications.length}件` : first.applicationNo,
-      idNumber: applicant.subject.idNumber,
+      idNumber,
       submittedAt,
       kioskId: this.o.kioskId,
       proofs: resolved.flatMap((r) => r.proofs.map((p) => p.line)),

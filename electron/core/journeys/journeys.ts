@@ -25,10 +25,12 @@ export interface JourneysOptions {
   onPrintOutcome?: (outcome: PrintJobOutcome) => void;
   /** When a refreshed catalog may be applied, and where its refusals are logged. */
   catalog?: MatterCatalogOptions;
+  /** Where a late central answer dropped for an ended session is reported (no personal data). */
+  log?: (message: string) => void;
 }
 
 export class Journeys {
-  readonly state = new JourneyState();
+  readonly state: JourneyState;
   readonly catalog: MatterCatalog;
   readonly print: PrintDesk;
   readonly tickets: TicketDesk;
@@ -37,6 +39,7 @@ export class Journeys {
 
   constructor(readonly options: JourneysOptions) {
     const { store, central } = options;
+    this.state = new JourneyState(options.log);
     this.catalog = new MatterCatalog(store, central, options.catalog);
     this.print = new PrintDesk(options.printer, this.state, options.onPrintOutcome);
     const common = {

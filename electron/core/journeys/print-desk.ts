@@ -9,6 +9,7 @@ import type { PrinterDevice } from '../devices/types.js';
 import { PrintJobRunner, virtualTicketOf, type PrintJob, type PrintJobOutcome } from '../printing/print-job.js';
 import { JourneyError } from './errors.js';
 import type { JourneyState } from './journey-state.js';
+import type { SubjectHandle } from '../session.js';
 
 const NO_PRINTER_MESSAGE = '本机暂不能打印，请凭屏幕上的号码和二维码办理。';
 
@@ -23,14 +24,15 @@ export class PrintDesk {
     this.runner = printer ? new PrintJobRunner(printer) : null;
   }
 
-  async print(job: PrintJob): Promise<PrintView> {
+  /** `owner`: the session the job is for, so only that session can reprint it (补打). */
+  async print(job: PrintJob, owner: SubjectHandle | null = null): Promise<PrintView> {
     const jobId = randomUUID();
-    this.state.rememberPrintJob(jobId, job);
+    this.state.rememberPrintJob(jobId, job, owner);
     return this.view(jobId, job, this.runner ? await this.runner.run(job) : null);
   }
 
-  async reprint(jobId: string): Promise<PrintView> {
-    const job = this.state.printJob(jobId);
+  async reprint(jobId: string, asker: SubjectHandle): Promise<PrintView> {
+    const job = this.state.printJob(jobId, asker);
     if (!job) throw new JourneyError('unknown-print-job', `no ticket or receipt ${jobId} in this session`);
     return this.view(jobId, job, this.runner ? await this.runner.reprint(job) : null);
   }

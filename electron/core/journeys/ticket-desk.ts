@@ -72,13 +72,15 @@ export class TicketDesk {
     if (request.appointmentId && !appointmentIds.includes(request.appointmentId)) {
       throw new JourneyError('unknown-appointment', 'no such appointment for this citizen today');
     }
+    // Read before any await: the session blanks its identity when it ends meanwhile.
+    const { idNumber } = subject;
     const { queue, priority } = queueFor(request);
     const ticket = await guardStoreWrite(
       () =>
         this.options.store.issueTicket({
           queue,
           priority,
-          idNumber: subject.idNumber,
+          idNumber,
           appointmentId: request.appointmentId,
           matterCategory: request.category,
         }),
@@ -101,7 +103,7 @@ export class TicketDesk {
         kioskId: this.options.kioskId,
         trackingUrl,
         evaluationUrl: `${this.options.trackingBaseUrl}?evaluate=${encodeURIComponent(`${this.options.kioskId}/${ticket.ticketNo}`)}`,
-        idNumber: subject.idNumber,
+        idNumber,
         ...(priority === 'normal' || priority === 'appointment' ? {} : { priority: 'green-channel' as const }),
       },
     });

@@ -10,6 +10,7 @@ import type {
   CitizenView,
   EventName,
   EventPayload,
+  KioskStatus,
   MaintenanceAction,
   MaintenanceActionResult,
   MaintenanceUnlock,
@@ -33,6 +34,7 @@ export const citizen = (over: Partial<CitizenView> = {}): CitizenView => ({
 export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   sessionId: 'session-1',
   startedAt: 1,
+  idleDeadlineAt: 60_001,
   source: 'idcard',
   citizen: citizen(),
   principals: [],
@@ -108,14 +110,17 @@ export function fakeClient() {
     listeners.set(name, set.add(l));
     return () => set.delete(l);
   };
+  let lastSession: SessionView | null = null;
   const fns = {
     getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN' as const, shell: 'browser' as const, idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10 })),
-    getStatus: vi.fn(async () => ({
+    getStatus: vi.fn(async (): Promise<KioskStatus> => ({
       devices: [{ device: 'idcard' as const, state: 'ready' as const, message: '', at: 1 }],
       sync: { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
       session: null,
     })),
     endSession: vi.fn(async () => null),
+    /** Answers with the session last pushed by `emit` (its deadline unchanged); tests that move it mock an answer. */
+    touchSession: vi.fn(async (_activity: { elderlyMode: boolean }): Promise<SessionView | null> => lastSession),
     listMatters: vi.fn(async () => CATALOG),
     getCitizenOverview: vi.fn(async () => overview()),
     takeTicket: vi.fn(async () => ticket()),
@@ -147,7 +152,10 @@ export function fakeClient() {
     onSession: on('session'),
     onNotice: on('notice'),
   } as unknown as KioskClient;
-  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => listeners.get(name)?.forEach((l) => l(payload));
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
+    if (name === 'session') lastSession = payload as SessionView | null;
+    listeners.get(name)?.forEach((l) => l(payload));
+  };
   return { client, fns, emit };
 }
 

@@ -49,8 +49,8 @@ export const createApplicationSlice: SliceCreator<ApplicationState & Application
         const draft = get().draft;
         if (draft?.matterId !== matter.id) return;
         if (draft.checks[item.key] || draft.failedChecks.includes(item.key)) continue;
-        const result = await callForSession(get, set, 'runDataCheck', () =>
-          client.runDataCheck({ matterId: item.matter.id, proofType: item.proof.proofType }),
+        const result = await callForSession(get, set, 'runDataCheck', (sessionId) =>
+          client.runDataCheck({ matterId: item.matter.id, proofType: item.proof.proofType }, sessionId),
         );
         if (!selectSessionId(get())) return;
         if (result) updateDraft(matter.id, (d) => ({ checks: { ...d.checks, [item.key]: result.value } }));
@@ -72,7 +72,7 @@ export const createApplicationSlice: SliceCreator<ApplicationState & Application
       const draft = get().draft;
       if (!draft) return;
       const request = { matterId: draft.matterId, commitments: draft.commitments, answers: draft.answers };
-      const result = await callForSession(get, set, 'submitApplication', () => client.submitApplication(request));
+      const result = await callForSession(get, set, 'submitApplication', (sessionId) => client.submitApplication(request, sessionId));
       if (!result) return;
       const outcome = result.value;
       set((s) => ({

@@ -23,7 +23,7 @@ export const createJourneySlice: SliceCreator<JourneyState & JourneyActions> = (
   ...initialJourneyState,
   ticketRequested: async (request) => {
     const key = selectSubjectKey(get());
-    const result = await callForSession(get, set, 'takeTicket', () => client.takeTicket(request));
+    const result = await callForSession(get, set, 'takeTicket', (sessionId) => client.takeTicket(request, sessionId));
     if (!result) return;
     const ticket = result.value;
     set((s) => ({
@@ -33,7 +33,7 @@ export const createJourneySlice: SliceCreator<JourneyState & JourneyActions> = (
     get().navigate('ticket');
   },
   reprintRequested: async (jobId) => {
-    const result = await callForSession(get, set, 'reprint', () => client.reprint(jobId));
+    const result = await callForSession(get, set, 'reprint', (sessionId) => client.reprint(jobId, sessionId));
     if (!result) return;
     const print = result.value;
     set((s) => ({

@@ -14,7 +14,7 @@ export const createOverviewSlice: SliceCreator<OverviewState & OverviewActions> 
     const key = selectSubjectKey(get());
     if (!sessionId) return;
     try {
-      const overview = await client.getCitizenOverview();
+      const overview = await client.getCitizenOverview(sessionId);
       // The answer may arrive after the citizen left or switched person: then it is dropped.
       if (selectSessionId(get()) !== sessionId || selectSubjectKey(get()) !== key) return;
       set((s) => ({ overviews: { ...s.overviews, [key]: overview } }));

@@ -14,13 +14,13 @@ export interface ProxyActions {
 export const createProxySlice: SliceCreator<ProxyActions> = (set, get, client) => ({
   proxyStarted: async () => {
     if (get().session?.proxyMode) return get().navigate('proxy');
-    const result = await callForSession(get, set, 'setProxyMode', () => client.setProxyMode(true));
+    const result = await callForSession(get, set, 'setProxyMode', (sessionId) => client.setProxyMode(true, sessionId));
     if (!result) return;
     get().sessionChanged(result.value);
     get().navigate('proxy');
   },
   principalChosen: async (index) => {
-    const result = await callForSession(get, set, 'selectPrincipal', () => client.selectPrincipal(index));
+    const result = await callForSession(get, set, 'selectPrincipal', (sessionId) => client.selectPrincipal(index, sessionId));
     if (!result) return;
     // Whatever was being filled in belonged to the previous person.
     set({ draft: null, matterId: null });
@@ -28,7 +28,7 @@ export const createProxySlice: SliceCreator<ProxyActions> = (set, get, client) =
     get().navigate('citizen-home');
   },
   proxyStopped: async () => {
-    const result = await callForSession(get, set, 'setProxyMode', () => client.setProxyMode(false));
+    const result = await callForSession(get, set, 'setProxyMode', (sessionId) => client.setProxyMode(false, sessionId));
     if (result) get().sessionChanged(result.value);
   },
 });

@@ -22,29 +22,37 @@ export const createSessionSlice: SliceCreator<SessionState & SessionActions> = (
       return;
     }
     if (previous?.sessionId !== session.sessionId) {
-      // A new citizen: nothing of the previous one may survive, whatever screen we were on.
+      // A new citizen (or a restarted page adopting the open session with the core's deadline as
+      // it stands): nothing of the previous one may survive, whatever screen we were on.
+      const elderlyMode = (previous === null && get().elderlyMode) || session.citizen.elderly;
       set({
         ...clearedCitizenData(get()),
         session,
         screen: 'citizen-home',
         // Elderly mode chosen on the attract screen stays; the previous citizen's does not.
-        elderlyMode: (previous === null && get().elderlyMode) || session.citizen.elderly,
+        elderlyMode,
         lastActivityAt: Date.now(),
+        now: Date.now(),
+        lastTouchSentAt: Number.NEGATIVE_INFINITY,
       });
+      // Chosen on the attract screen for a younger citizen: the core must wait the elderly timeout.
+      if (elderlyMode !== session.citizen.elderly) get().sessionTouched(Date.now());
       void get().overviewRequested();
       void get().catalogRequested(); // the core may have taken a newer catalog between citizens
       return;
     }
-    // A principal's card swiped in 代办 is activity too: the countdown starts again.
-    set({ session, lastActivityAt: Date.now() });
+    // The same session: principals (代办), or a new idle deadline from the core.
+    set({ session });
     const key = subjectKeyOf(session.activePrincipal);
     if (previous.activePrincipal !== session.activePrincipal && !get().overviews[key]) void get().overviewRequested();
   },
   sessionFinished: async (reason) => {
     // Clear the screen first: the citizen's data must not linger while the core answers.
+    const sessionId = get().session?.sessionId;
     set(clearedCitizenData(get()));
     try {
-      await client.endSession(reason);
+      // With its id: if the next citizen has swiped meanwhile, the core keeps their session.
+      await client.endSession(reason, sessionId);
     } catch (error) {
       // The screen is already clear; the core ends the session itself on its own timeout.
       console.error('kiosk: endSession failed', error);

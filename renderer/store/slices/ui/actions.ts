@@ -29,7 +29,11 @@ export const createUiSlice: SliceCreator<UiState & UiActions> = (set, get) => ({
   ...initialUiState,
   navigate: (screen) => set({ screen, problem: null }),
   localeChosen: (locale) => set({ locale }),
-  elderlyModeToggled: () => set((s) => ({ elderlyMode: !s.elderlyMode })),
+  elderlyModeToggled: () => {
+    set((s) => ({ elderlyMode: !s.elderlyMode }));
+    // The core keeps the idle deadline: it must hear of the longer (or shorter) timeout now.
+    if (get().session) get().sessionTouched(Date.now());
+  },
   muteToggled: () => set((s) => ({ muted: !s.muted })),
   kioskInfoLoaded: (kioskInfo) => set({ kioskInfo, locale: kioskInfo.locale }),
   noticeShown: (notice) => {
