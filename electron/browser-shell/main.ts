@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { maintenanceStartupNote } from '../core/maintenance/pin.js';
 import { loadKioskConfig } from '../core/config-loader.js';
 import { composeKiosk } from '../core/compose.js';
@@ -28,12 +29,15 @@ async function main(): Promise<void> {
   });
   const { config, file } = loadKioskConfig(values.config);
   const kiosk = await composeKiosk(config, { shell: 'browser' });
+  const coreReadyMs = performance.now();
   const bridge = await startBridgeServer({
     core: kiosk.core,
     staticDir: path.join(root, 'dist/renderer'),
     port: Number(values.port),
     log: (line) => console.log(line),
   });
+  // Milliseconds since this process started (performance.now's origin); the startup bench reads this line.
+  console.log(`ready core=${Math.round(coreReadyMs)}ms bridge=${Math.round(performance.now())}ms`);
   console.log(`kiosk ${config.kioskId} (${config.hall.name}) from ${file}`);
   console.log(`central API: ${kiosk.centralUrl}${kiosk.simulators.central ? ' (embedded simulator)' : ''}`);
   console.log(maintenanceStartupNote(config.maintenance.pinHash));
