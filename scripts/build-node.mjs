@@ -19,9 +19,12 @@ const external = [
 ];
 
 // Source files find their data (SQL migrations, the matter catalog, package.json) with
-// `new URL('…', import.meta.url)`. In a bundle import.meta.url is the bundle's, so each
-// file's import.meta.url becomes the URL its source file has: the bundles sit two folders
-// below the project root (dist/node/), and the data files stay where they are in the tree.
+// `new URL('<relative path>', import.meta.url)`. In a bundle import.meta.url is the bundle's,
+// so in that form (only) the base becomes the URL of the source file: the bundles sit two
+// folders below the project root (dist/node/), and the data files stay where they are in the
+// tree. Any other import.meta.url keeps meaning the bundle (an entry point finds the files
+// beside it: dist/renderer, demo.mjs).
+const DATA_URL = /new URL\(\s*('[^']*'|"[^"]*")\s*,\s*import\.meta\.url\s*\)/g;
 const sourceUrlPlugin = {
   name: 'source-import-meta-url',
   setup(b) {
@@ -29,7 +32,7 @@ const sourceUrlPlugin = {
       const contents = await readFile(args.path, 'utf8');
       if (!contents.includes('import.meta.url')) return undefined;
       const relative = path.relative(root, args.path).split(path.sep).join('/');
-      return { contents: contents.replaceAll('import.meta.url', `__kioskSourceUrl(${JSON.stringify(relative)})`), loader: 'ts' };
+      return { contents: contents.replace(DATA_URL, (_, target) => `new URL(${target}, __kioskSourceUrl(${JSON.stringify(relative)}))`), loader: 'ts' };
     });
   },
 };

@@ -18,8 +18,14 @@ const execStart = /^ExecStart=(.*)$/m.exec(unit)![1]!.split(' ');
 describe('the built browser shell, started as the systemd unit starts it', () => {
   let kiosk: ChildProcess;
   const lines: string[] = [];
+  /** The first output line matching, or a failure with the kiosk's output if it exits first. */
   const line = async (pattern: RegExp) => {
-    await expect.poll(() => lines.some((l) => pattern.test(l)), { timeout: 60_000, interval: 50 }).toBe(true);
+    await expect
+      .poll(() => {
+        if (kiosk.exitCode !== null) throw new Error(`the kiosk exited (${kiosk.exitCode}):\n${lines.join('\n')}`);
+        return lines.some((l) => pattern.test(l));
+      }, { timeout: 60_000, interval: 50 })
+      .toBe(true);
     return lines.find((l) => pattern.test(l))!;
   };
 
