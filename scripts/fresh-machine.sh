@@ -107,7 +107,7 @@ smoke_start() { # npm start (demo config, no window) until the page is served, t
 step "npm start (demo) serves" smoke_start
 
 echo
-echo "fresh machine: $(. /etc/os-release && echo "$PRETTY_NAME"), node $(node -v), npm $(npm -v); clone of $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "$repo") in $clone"
+echo "fresh machine: $(. /etc/os-release && echo "$PRETTY_NAME"), node $(node -v), npm $(npm -v); clone of $(git -C "$clone" rev-parse --short HEAD 2>/dev/null || echo "$repo") in $clone"
 [ $keep = 1 ] || echo "$([ $dry = 1 ] && echo "would remove" || echo removed): ${removable[*]:-none}"
 printf '%s\n' "${results[@]}"
 if [ $dry = 1 ] || [ $failed = 0 ]; then rm -rf "$work"; else echo "kept $work for a look"; fi
