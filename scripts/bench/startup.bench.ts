@@ -2,7 +2,7 @@
  * Startup: cold starts of the built browser shell (dist/node/browser-shell.mjs, plain node,
  * a fresh data directory each time, the demo config's simulators) through to the attract
  * screen painted in Chromium with live device status. The kiosk's own `ready core=…ms
- * bridge=…ms cpu=…ms` line gives the in-process stages (since its process started); the rest is
+ * bridge=…ms cpu=…ms` line (and loaded=…ms, when its modules were evaluated) gives the in-process stages (since its process started); the rest is
  * timed here from the spawn. Chromium is either already running (a new page) or launched
  * cold once the bridge listens, as the window watchdog does at boot.
  */
@@ -23,7 +23,8 @@ const STARTS = Number(process.env.BENCH_STARTS ?? 10);
 const GOALS = { core: 300, interactive: 1000 };
 
 interface StartTimes {
-  /** Reported by the kiosk, since its process started. */
+  /** Reported by the kiosk, since its process started: modules evaluated, core started, bridge listening. */
+  loaded: number;
   core: number;
   bridge: number;
   /** CPU time the kiosk used until its bridge listened (a loaded machine inflates it less than wall time). */
@@ -74,14 +75,17 @@ async function coldStart(
     const url = await new Promise<string>((resolve, reject) => {
       kiosk.once('exit', (code) => reject(new Error(`the kiosk exited (${code}) before it was ready`)));
       createInterface({ input: kiosk.stdout! }).on('line', (line) => {
-        const ready = /^ready core=(\d+)ms bridge=(\d+)ms cpu=(\d+)ms$/.exec(line);
-        if (ready) Object.assign(times, { core: Number(ready[1]), bridge: Number(ready[2]), cpu: Number(ready[3]), readyLine: performance.now() - t0 });
+        const ready = /^ready loaded=(\d+)ms core=(\d+)ms bridge=(\d+)ms cpu=(\d+)ms$/.exec(line);
+        if (ready) {
+          const [loaded, core, bridge, cpu] = ready.slice(1).map(Number);
+          Object.assign(times, { loaded, core, bridge, cpu, readyLine: performance.now() - t0 });
+        }
         if (line.startsWith('KIOSK_URL=')) resolve(line.slice('KIOSK_URL='.length));
       });
     });
     if (openPage) await openPage(url);
     times.interactive = performance.now() - t0;
-    if (times.core === undefined) throw new Error('the kiosk printed no `ready core=…ms bridge=…ms cpu=…ms` line');
+    if (times.core === undefined) throw new Error('the kiosk printed no `ready loaded=…ms core=…ms bridge=…ms cpu=…ms` line');
     return times as StartTimes;
   } finally {
     kiosk.kill('SIGTERM');
@@ -138,12 +142,14 @@ export async function bench(): Promise<BenchResult> {
   });
   return {
     rows: [
+      row('modules loaded (kiosk: since process start)', warm.map((t) => t.loaded)),
       row('core ready (kiosk: since process start)', warm.map((t) => t.core), GOALS.core),
       row('bridge listening (kiosk: since process start)', warm.map((t) => t.bridge)),
       row('CPU used until the bridge listened (kiosk)', warm.map((t) => t.cpu)),
       row('ready line seen (since spawn)', warm.map((t) => t.readyLine)),
       row('attract interactive, Chromium running (since spawn)', warm.map((t) => t.interactive), GOALS.interactive),
       row('attract interactive, Chromium launched cold (since spawn)', cold.map((t) => t.interactive), GOALS.interactive),
+      row('production config, no devices: modules loaded', production.map((t) => t.loaded)),
       row('production config, no devices: core ready', production.map((t) => t.core), GOALS.core),
       row('production config, no devices: bridge listening', production.map((t) => t.bridge)),
       row('production config, no devices: CPU until the bridge listened', production.map((t) => t.cpu)),

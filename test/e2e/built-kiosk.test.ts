@@ -55,8 +55,9 @@ describe('the built browser shell, started as the systemd unit starts it', () =>
   });
 
   it('prints a readiness line with the core and bridge timings, then serves the page', async () => {
-    const ready = await line(/^ready core=\d+ms bridge=\d+ms cpu=\d+ms$/);
-    const [core, bridge] = [...ready.matchAll(/=(\d+)ms/g)].map((m) => Number(m[1]));
+    const ready = await line(/^ready loaded=\d+ms core=\d+ms bridge=\d+ms cpu=\d+ms$/);
+    const [loaded, core, bridge] = [...ready.matchAll(/=(\d+)ms/g)].map((m) => Number(m[1]));
+    expect(core).toBeGreaterThanOrEqual(loaded!);
     expect(bridge).toBeGreaterThanOrEqual(core!);
     const url = new URL((await line(/^KIOSK_URL=/)).slice('KIOSK_URL='.length));
     const page = await fetch(new URL('/', url));
