@@ -71,8 +71,11 @@ describe('npm install order (the real .npmrc and scripts/system-deps package)', 
       name: 'a-native-module', version: '1.0.0',
       scripts: { install: `test -f ${marker} || { echo 'built before system-deps.sh' >&2; exit 1; }` },
     }));
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: native, encoding: 'utf8' });
+    // Without the npm_config_* of the npm that started vitest (local-prefix would point here).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: native, env, encoding: 'utf8' });
     expect(packed.status, packed.stderr).toBe(0);
+    expect(packed.stdout.trim()).toBe('a-native-module-1.0.0.tgz');
 
     const project = path.join(dir, 'project');
     mkdirSync(path.join(project, 'scripts'), { recursive: true });
@@ -88,8 +91,6 @@ describe('npm install order (the real .npmrc and scripts/system-deps package)', 
       },
     }));
 
-    // Without the npm_config_* of the npm that started vitest (local-prefix would point here).
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
     const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project, env, encoding: 'utf8', timeout: 60_000 });
     expect(install.status, install.stderr).toBe(0);
     expect(existsSync(marker)).toBe(true);
