@@ -19,6 +19,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   store: () => import('./store.bench.js'),
   sync: () => import('./sync.bench.js'),
   session: () => import('./session.bench.js'),
+  startup: () => import('./startup.bench.js'),
 };
 
 function printTable(rows: BenchResult['rows']): void {
