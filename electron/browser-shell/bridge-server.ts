@@ -55,6 +55,8 @@ export interface BridgeOptions {
 const MAX_FRAME_BYTES = 256 * 1024;
 /** The page's requests carry a few small headers. */
 const MAX_HEADER_BYTES = 8 * 1024;
+/** Node's parser counts header bytes per batch of headers: many small ones pass the byte limit, not this. */
+const MAX_HEADERS = 64;
 
 function refuse(socket: Socket, status: number, reason: string): void {
   if (socket.writable) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -79,6 +81,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   let host = '';
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.rawHeaders.length / 2 > MAX_HEADERS) return void res.writeHead(431).end();
     const target = parseRequestTarget(req.url);
     if (!target) return void res.writeHead(400).end('bad request target');
     if (req.headers.host !== host) return void res.writeHead(421).end('wrong host');
@@ -118,6 +121,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   const connections = new TypedEmitter<{ count: number }>();
 
   const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    if (req.rawHeaders.length / 2 > MAX_HEADERS) return refuse(socket, 431, 'Request Header Fields Too Large');
     const target = parseRequestTarget(req.url);
     if (!target) return refuse(socket, 400, 'Bad Request');
     if (target.pathname !== '/api') return refuse(socket, 404, 'Not Found');
@@ -145,11 +149,18 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       ws.once('close', () => connections.emit('count', wss.clients.size));
     });
   };
-  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    // The HTTP server stops watching an upgraded socket's errors: a reset here must not end the kiosk.
+  const watchErrors = (socket: Socket) =>
     socket.on('error', (err: NodeJS.ErrnoException) => {
       if (!CLIENT_GONE.has(err.code ?? '')) log(`bridge upgrade socket error: ${err.message}`, 'socket-error');
     });
+  // Not a proxy: CONNECT is refused (Node would otherwise drop the socket without a word).
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    watchErrors(socket);
+    refuse(socket, 405, 'Method Not Allowed');
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // The HTTP server stops watching an upgraded socket's errors: a reset here must not end the kiosk.
+    watchErrors(socket);
     try {
       handleUpgrade(req, socket, head);
     } catch (err) {
