@@ -65,12 +65,30 @@ describe('hostile local clients (browser shell bridge, real page in Chromium)', 
   let port: number;
   let origin: string;
   let attacks = 0;
+  /** The address the real page was opened with: its token is used up. */
+  let pageUrl: string;
   const pageDrops: number[] = [];
   const cards = ['resident-1', 'resident-3', 'resident-4', 'resident-5', 'resident-6', 'resident-7', 'resident-8'];
+
+  /** expect.poll is for test bodies; this waits in beforeAll too. */
+  const pagesConnected = async (count: number) => {
+    const deadline = Date.now() + 15_000;
+    while (rig.t.bridge.pageConnections() !== count) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} page connection(s)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
 
   beforeAll(async () => {
     rig = await startJourneyRig();
     ({ port, origin } = rig.t.bridge);
+    // Reopened with an address this test keeps, to try its used-up token later.
+    await rig.page.goto('about:blank');
+    await pagesConnected(0);
+    pageUrl = rig.t.bridge.issuePageUrl();
+    await rig.page.goto(pageUrl);
+    await rig.page.getByTestId('screen-attract').waitFor({ timeout: 15_000 });
+    await pagesConnected(1);
     rig.t.bridge.onPageConnections((n) => {
       if (n === 0) pageDrops.push(Date.now());
     });
@@ -128,7 +146,8 @@ describe('hostile local clients (browser shell bridge, real page in Chromium)', 
   });
 
   it('refuses malformed, oversized and misdirected upgrades, wrong tokens, wrong Origin and Host', async () => {
-    const pageToken = tokenOf(rig.page.url() || 'http://x/#token=none');
+    const pageToken = tokenOf(pageUrl);
+    expect(rig.page.url()).not.toContain(pageToken); // the page took it out of its address
     const cases: Array<[string, string, RegExp]> = [
       ['upgrade with a broken target', upgradeRequest(port, 'http://[::1'), /^HTTP\/1\.1 400 /],
       ['upgrade elsewhere', upgradeRequest(port, '/other'), /^HTTP\/1\.1 404 /],
