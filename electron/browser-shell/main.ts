@@ -11,7 +11,7 @@ import { maintenanceStartupNote } from '../core/maintenance/pin.js';
 import { loadKioskConfig } from '../core/config-loader.js';
 import { composeKiosk } from '../core/compose.js';
 import { startBridgeServer } from './bridge-server.js';
-import { launchChromium, signalWindowGroup } from './chromium-launcher.js';
+import { findChromium, hasDisplay, launchChromium, signalWindowGroup } from './chromium-launcher.js';
 import { WindowWatchdog } from './window-watchdog.js';
 import { installChromiumPolicy, MANAGED_POLICY_DIR, type PolicyInstall } from './chromium-policy.js';
 import { installProcessGuard } from './process-guard.js';
@@ -61,7 +61,8 @@ async function main(): Promise<void> {
 
   const log = (line: string) => console.log(line);
   const wantsWindow = !values['no-browser'];
-  if (wantsWindow) {
+  // The policy binds every Chromium on the machine: written only when this kiosk opens a window itself.
+  if (wantsWindow && hasDisplay() && findChromium()) {
     policy = installChromiumPolicy(bridge.origin, process.env.KIOSK_CHROMIUM_POLICY_DIR ?? MANAGED_POLICY_DIR);
     console.log(policy.installed ? `Chromium policy: ${policy.file}` : policy.message);
   }
