@@ -41,6 +41,7 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
   let xvfb: ChildProcess;
   let shell: ChildProcess;
   let shellTmp: string;
+  let policyFile: string;
   const lines: string[] = [];
   const waitForLine = async (pattern: RegExp, after: number, timeout = 30_000) => {
     await expect.poll(() => lines.slice(after).some((l) => pattern.test(l)), { timeout, interval: 100 }).toBe(true);
@@ -63,6 +64,7 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     }));
     // The shell's own temp dir: each window's Chromium profile is made there, and must go.
     shellTmp = mkdtempSync(path.join(dir, 'tmp-'));
+    policyFile = path.join(dir, 'policies', 'hall-kiosk.json');
     shell = spawn(process.execPath, ['--import', 'tsx', MAIN, '--config', config], {
       // The Chromium policy goes to a directory of the test's own: /etc/chromium/policies binds every Chromium on the machine.
       env: { ...process.env, TMPDIR: shellTmp, DISPLAY: display, KIOSK_PAGE_GRACE_MS: '8000', KIOSK_WINDOW_SIZE: '1280,800', KIOSK_CHROMIUM_POLICY_DIR: path.join(dir, 'policies') },
@@ -93,6 +95,8 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     expect(window.some((p) => p.cmdline.includes('--remote-debugging-pipe'))).toBe(true);
     expect(window.filter((p) => /token=|#token|127\.0\.0\.1:\d+\//.test(p.cmdline))).toEqual([]);
     expect(lines.filter((l) => /token|KIOSK_URL/.test(l))).toEqual([]);
+    // The window's Chromium policy was written (here to the test's directory), with the bridge's origin only.
+    expect(JSON.parse(readFileSync(policyFile, 'utf8'))).toMatchObject({ DeveloperToolsAvailability: 2, URLAllowlist: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/)] });
     const mark = lines.length;
     const helpers = descendants(first).map((p) => p.pid);
     expect(helpers.length).toBeGreaterThan(0);
@@ -125,5 +129,6 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     expect(await exited).toBe(0);
     await expect.poll(() => window.filter(alive), { timeout: 10_000 }).toEqual([]);
     expect(readdirSync(shellTmp).filter((f) => f.startsWith('kiosk-chromium-'))).toEqual([]); // every window's profile removed
+    expect(existsSync(policyFile)).toBe(false); // and the policy, which binds every Chromium on the machine
   });
 });
