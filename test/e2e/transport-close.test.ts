@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
 import { startTestKiosk, type TestKiosk } from '../support/kiosk.js';
 import { zhCN } from '../../renderer/i18n/zh-CN.js';
+import { swipe } from './journey-helpers.js';
 
 describe('page transport: a connection dropped mid-call', () => {
   let kiosk: TestKiosk;
@@ -29,8 +30,7 @@ describe('page transport: a connection dropped mid-call', () => {
     await expect.poll(async () => (await kiosk.kiosk.core.getStatus()).devices.find((d) => d.device === 'idcard')?.state, { timeout: 15_000 }).toBe('ready');
     // Every central call now takes 8 s: the overview asked for on identification waits that long.
     kiosk.simulators.central!.faults.apply({ latencyMs: [8000, 8000] });
-    await kiosk.simulators.idcard!.handleControl({ op: 'swipe', card: 'resident-1', holdMs: 800 });
-    await expect.poll(() => page.locator('.kiosk').getAttribute('data-screen'), { timeout: 20_000 }).toBe('citizen-home');
+    await swipe({ t: kiosk, browser, page, close: async () => {} }, 'resident-1');
     const counts: number[] = [];
     kiosk.bridge.onPageConnections((n) => counts.push(n));
     // The page's main thread stops for 2.5 s: the bridge drops its socket with the overview call unanswered.
