@@ -1,26 +1,34 @@
 /**
  * The browser shell's loopback bridge: serves the built renderer and carries the kiosk
- * API over a WebSocket bound to 127.0.0.1. A connection must present the per-launch
- * token and come from the page's own origin; anything else is refused before upgrade.
+ * API over a WebSocket bound to 127.0.0.1. One page at a time: a connection must come
+ * from the page's own origin to the bridge's own host, present a valid page credential
+ * (page-credentials.ts) and find no other page connected; anything else is refused
+ * before upgrade. Whatever a local client sends (bad request lines, huge headers, slow
+ * bytes, floods) is answered with an HTTP error or dropped and logged: never thrown.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENT_NAMES } from '../common/contract.js';
-import { dispatchCall, encodeEvent } from '../common/rpc.js';
-import { parseClientMessage, type ServerMessage } from '../common/bridge-protocol.js';
+import { WebSocketServer } from 'ws';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { TypedEmitter } from '../common/emitter.js';
+import { browserShellCsp } from '../common/csp.js';
 import { serveStatic } from './static-files.js';
+import { parseRequestTarget } from './request-target.js';
+import { PageCredentials } from './page-credentials.js';
+import { attachPage } from './page-connection.js';
+import { DEFAULT_CALL_RATE_LIMIT, type CallRateLimitOptions } from './call-rate-limit.js';
+import { throttledLog } from './throttled-log.js';
 
 export interface BridgeServer {
-  /** The page's address with the token in the fragment (never sent to the server in requests). */
-  readonly url: string;
   readonly origin: string;
   readonly port: number;
-  readonly token: string;
-  /** Pages connected now (the kiosk window's page, normally one). */
+  /**
+   * The page's address for one new window: a fresh single-use launch token in the fragment
+   * (never sent in requests). Hand it to Chromium privately (chromium-launcher.ts); never log it
+   * when a window was launched.
+   */
+  issuePageUrl(): string;
+  /** Pages connected now: 0 or 1. */
   pageConnections(): number;
   /** Called with the new count whenever a page connects or goes away (the window watchdog listens). */
   onPageConnections(listener: (count: number) => void): () => void;
@@ -31,85 +39,149 @@ export interface BridgeOptions {
   core: KioskCore;
   staticDir: string;
   port?: number;
-  /** Fixed token for tests; a random 256-bit one per launch otherwise. */
-  token?: string;
   /** How often each page is pinged; its JavaScript answers (protocol pings would be answered by the browser's network process). */
   pingMs?: number;
   /** A page that has not answered for this long is hung: its socket is closed, which the window watchdog sees. */
   unresponsiveMs?: number;
+  /** Open TCP connections at most (the page's WebSocket included); more are dropped at once. */
+  maxConnections?: number;
+  /** A request's headers must arrive within this (slow clients); an idle connection is closed after it too. */
+  headersTimeoutMs?: number;
+  rateLimit?: CallRateLimitOptions;
   log?: (line: string) => void;
 }
 
-export function contentSecurityPolicy(origin: string): string {
-  const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "media-src 'self'",
-    `connect-src 'self' ${ws}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-function sameToken(presented: string | null, token: string): boolean {
-  if (!presented) return false;
-  const a = Buffer.from(presented);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+/** The page's calls are small: a bigger frame is refused (ws closes the socket). */
+const MAX_FRAME_BYTES = 256 * 1024;
+/** The page's requests carry a few small headers. */
+const MAX_HEADER_BYTES = 8 * 1024;
+/** Node's parser counts header bytes per batch of headers: many small ones pass the byte limit, not this. */
+const MAX_HEADERS = 64;
 
 function refuse(socket: Socket, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
+/** A client that went away (a window killed, a connection reset): nothing to answer, nothing to log. */
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE']);
+
+/** The answer to a request the HTTP parser could not take (Node's 'clientError'). */
+function clientErrorStatus(code: string | undefined): [number, string] {
+  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large'];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout'];
+  return [400, 'Bad Request'];
 }
 
 export async function startBridgeServer(options: BridgeOptions): Promise<BridgeServer> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  const log = throttledLog(options.log ?? (() => {}));
+  const credentials = new PageCredentials();
+  const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
   let origin = '';
-  const server: Server = createServer((req, res) => {
-    const headers = {
-      'content-security-policy': contentSecurityPolicy(origin),
+  let host = '';
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.rawHeaders.length / 2 > MAX_HEADERS) return void res.writeHead(431).end();
+    const target = parseRequestTarget(req.url);
+    if (!target) return void res.writeHead(400).end('bad request target');
+    if (req.headers.host !== host) return void res.writeHead(421).end('wrong host');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    serveStatic(options.staticDir, target.pathname, req, res, {
+      'content-security-policy': browserShellCsp(origin),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cross-origin-opener-policy': 'same-origin',
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    serveStatic(options.staticDir, req, res, headers);
+    }, log);
+  };
+  const server: Server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: headersTimeoutMs, requestTimeout: headersTimeoutMs * 2, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      try {
+        handleRequest(req, res);
+      } catch (err) {
+        log(`bridge request failed: ${(err as Error).message}`, 'request-failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      }
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 64;
+  // A connection that sends nothing is closed too (headersTimeout only counts once bytes come).
+  server.setTimeout(headersTimeoutMs);
+  server.keepAliveTimeout = 5000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (CLIENT_GONE.has(err.code ?? '')) return void socket.destroy();
+    const [status, reason] = clientErrorStatus(err.code);
+    log(`bridge refused a malformed request: ${err.code ?? err.message}`, 'client-error');
+    refuse(socket, status, reason);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  server.on('drop', () => log(`bridge connection limit (${server.maxConnections}) reached: dropping new connections`, 'dropped'));
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const connections = new TypedEmitter<{ count: number }>();
 
-  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/api') return refuse(socket, 404, 'Not Found');
+  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    if (req.rawHeaders.length / 2 > MAX_HEADERS) return refuse(socket, 431, 'Request Header Fields Too Large');
+    const target = parseRequestTarget(req.url);
+    if (!target) return refuse(socket, 400, 'Bad Request');
+    if (target.pathname !== '/api') return refuse(socket, 404, 'Not Found');
+    if (req.headers.host !== host) return refuse(socket, 421, 'Misdirected Request');
     if (req.headers.origin !== origin) return refuse(socket, 403, 'Forbidden');
-    if (!sameToken(url.searchParams.get('token'), token)) return refuse(socket, 401, 'Unauthorized');
+    const credential = credentials.check(target.searchParams);
+    if (!credential) {
+      log('bridge refused a page connection without a valid credential', 'bad-credential');
+      return refuse(socket, 401, 'Unauthorized');
+    }
+    // One page at a time: a second one waits until the first is gone (the watchdog restarts a hung one).
+    // handleUpgrade admits synchronously, so no other upgrade can slip in between this check and the admission.
+    if (wss.clients.size > 0) return refuse(socket, 409, 'Conflict');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      attach(ws, options);
+      const secret = credentials.admit(credential);
+      attachPage(ws, {
+        core: options.core,
+        secret,
+        pingMs: options.pingMs ?? 5000,
+        unresponsiveMs: options.unresponsiveMs ?? 30_000,
+        rateLimit: options.rateLimit ?? DEFAULT_CALL_RATE_LIMIT,
+        log,
+      });
       connections.emit('count', wss.clients.size);
       ws.once('close', () => connections.emit('count', wss.clients.size));
     });
+  };
+  const watchErrors = (socket: Socket) =>
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      if (!CLIENT_GONE.has(err.code ?? '')) log(`bridge upgrade socket error: ${err.message}`, 'socket-error');
+    });
+  // Not a proxy: CONNECT is refused (Node would otherwise drop the socket without a word).
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    watchErrors(socket);
+    refuse(socket, 405, 'Method Not Allowed');
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // The HTTP server stops watching an upgraded socket's errors: a reset here must not end the kiosk.
+    watchErrors(socket);
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (err) {
+      log(`bridge upgrade failed: ${(err as Error).message}`, 'upgrade-failed');
+      refuse(socket, 500, 'Internal Server Error');
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.on('error', (err) => log(`bridge server error: ${err.message}`));
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/#token=${token}`,
     origin,
     port,
-    token,
+    issuePageUrl: () => `${origin}/#token=${credentials.issueLaunchToken()}`,
     pageConnections: () => wss.clients.size,
     onPageConnections: (listener) => connections.on('count', listener),
     async close() {
@@ -119,37 +191,4 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function attach(ws: WebSocket, options: BridgeOptions): void {
-  const { core } = options;
-  const send = (message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  const unsubscribe = EVENT_NAMES.map((event) =>
-    core.events.on(event, (payload) => send({ t: 'event', event, payload: encodeEvent(event, payload) })),
-  );
-  let lastAnswerAt = Date.now();
-  let pings = 0;
-  const unresponsiveMs = options.unresponsiveMs ?? 30_000;
-  const liveness = setInterval(() => {
-    if (Date.now() - lastAnswerAt > unresponsiveMs) {
-      options.log?.(`kiosk page has not answered for ${Math.round(unresponsiveMs / 1000)} s: closing its connection`);
-      ws.terminate();
-      return;
-    }
-    send({ t: 'ping', n: ++pings });
-  }, options.pingMs ?? 5000);
-  ws.on('close', () => {
-    clearInterval(liveness);
-    unsubscribe.forEach((u) => u());
-  });
-  ws.on('message', async (data) => {
-    lastAnswerAt = Date.now();
-    const message = parseClientMessage(data.toString());
-    if (!message) return send({ t: 'error', message: 'malformed message' });
-    if (message.t === 'pong') return;
-    const outcome = await dispatchCall(core, message.method, message.args);
-    send({ t: 'result', id: message.id, outcome });
-  });
 }

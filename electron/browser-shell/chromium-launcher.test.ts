@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs, hasDisplay, launchChromium, screenSize, writeKioskPreferences } from './chromium-launcher.js';
+import { decideSandbox, type SandboxProbe } from './chromium-sandbox.js';
+import { installChromiumPolicy, kioskChromiumPolicy } from './chromium-policy.js';
 
 describe('Chromium launcher', () => {
-  it('locks kiosk mode to the bridge URL with a fresh profile and no background traffic', () => {
-    const args = chromiumArgs('http://127.0.0.1:5000/#token=t', 'kiosk', '/tmp/profile');
+  it('starts kiosk mode with a fresh profile, no background traffic and no URL on its command line', () => {
+    const args = chromiumArgs('kiosk', '/tmp/profile');
     expect(args).toContain('--kiosk');
-    expect(args).toContain('--app=http://127.0.0.1:5000/#token=t');
+    // The page (its URL carries the single-use token) is opened over the private DevTools pipe.
+    expect(args).toContain('--remote-debugging-pipe');
+    expect(args.filter((a) => a.includes('127.0.0.1') || a.includes('token') || a.startsWith('--app'))).toEqual([]);
+    expect(args.some((a) => a.startsWith('--remote-debugging-port'))).toBe(false);
     expect(args).toContain('--user-data-dir=/tmp/profile');
     for (const flag of ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']) {
       expect(args).toContain(flag);
@@ -16,7 +21,7 @@ describe('Chromium launcher', () => {
   });
 
   it('sizes the kiosk window to the screen when there is no window manager to do it', () => {
-    expect(chromiumArgs('http://127.0.0.1:1/', 'kiosk', '/tmp/p', '1920,1080')).toContain('--window-size=1920,1080');
+    expect(chromiumArgs('kiosk', '/tmp/p', '1920,1080')).toContain('--window-size=1920,1080');
     expect(screenSize({ KIOSK_WINDOW_SIZE: '1080,1920' })).toBe('1080,1920');
     expect(screenSize({ KIOSK_WINDOW_SIZE: 'huge' })).toBeNull();
   });
@@ -28,9 +33,9 @@ describe('Chromium launcher', () => {
   });
 
   it('opens an app window instead of full screen in app mode', () => {
-    const args = chromiumArgs('http://127.0.0.1:1/', 'app', '/tmp/p');
+    const args = chromiumArgs('app', '/tmp/p');
     expect(args).not.toContain('--kiosk');
-    expect(args).toContain('--app=http://127.0.0.1:1/');
+    expect(args).toContain('--start-maximized');
   });
 
   it('knows when there is no display, and then opens nothing', () => {
@@ -41,10 +46,80 @@ describe('Chromium launcher', () => {
     delete process.env.DISPLAY;
     delete process.env.WAYLAND_DISPLAY;
     try {
-      expect(launchChromium('http://127.0.0.1:1/')).toMatchObject({ browser: null, reason: expect.stringContaining('no display') });
+      expect(launchChromium('http://127.0.0.1:1/', 'kiosk', { log: () => {} })).toMatchObject({ browser: null, reason: expect.stringContaining('no display') });
     } finally {
       if (saved.DISPLAY !== undefined) process.env.DISPLAY = saved.DISPLAY;
       if (saved.WAYLAND_DISPLAY !== undefined) process.env.WAYLAND_DISPLAY = saved.WAYLAND_DISPLAY;
+    }
+  });
+
+  it('passes the sandbox flags it is given, and no --no-sandbox otherwise', () => {
+    expect(chromiumArgs('kiosk', '/tmp/p')).not.toContain('--no-sandbox');
+    expect(chromiumArgs('kiosk', '/tmp/p', null, ['--no-sandbox'])).toContain('--no-sandbox');
+  });
+});
+
+describe('Chromium sandbox', () => {
+  const probe = (uid: number, sysctls: Record<string, string> = {}, setuid = false): SandboxProbe => ({
+    uid,
+    sysctl: (p) => sysctls[p] ?? null,
+    setuidHelper: () => setuid,
+  });
+
+  it('keeps the sandbox for the kiosk user where user namespaces work', () => {
+    expect(decideSandbox(probe(1000, { '/proc/sys/user/max_user_namespaces': '63000' }))).toEqual({ flags: [], reason: 'Chromium sandboxed' });
+    expect(decideSandbox(probe(1000)).flags).toEqual([]); // sysctls absent: nothing restricts them
+  });
+
+  it('drops it as root, and says why', () => {
+    const d = decideSandbox(probe(0, { '/proc/sys/user/max_user_namespaces': '63000' }));
+    expect(d.flags).toEqual(['--no-sandbox']);
+    expect(d.reason).toMatch(/runs as root.*kiosk user/);
+  });
+
+  it('drops it without user namespaces unless a setuid helper can sandbox instead', () => {
+    for (const sysctls of [
+      { '/proc/sys/user/max_user_namespaces': '0' },
+      { '/proc/sys/kernel/unprivileged_userns_clone': '0' },
+      { '/proc/sys/kernel/apparmor_restrict_unprivileged_userns': '1' },
+    ] as Array<Record<string, string>>) {
+      const d = decideSandbox(probe(1000, sysctls));
+      expect(d.flags).toEqual(['--no-sandbox']);
+      expect(d.reason).toContain(Object.keys(sysctls)[0]!.split('/').slice(3).join('.'));
+      expect(decideSandbox(probe(1000, sysctls, true)).flags).toEqual([]);
+    }
+  });
+});
+
+describe('Chromium policy', () => {
+  it('disables DevTools and extensions and allows only the bridge origin', () => {
+    const policy = kioskChromiumPolicy('http://127.0.0.1:5000');
+    expect(policy).toMatchObject({
+      DeveloperToolsAvailability: 2,
+      ExtensionInstallBlocklist: ['*'],
+      URLBlocklist: ['*'],
+      URLAllowlist: ['http://127.0.0.1:5000'],
+    });
+  });
+
+  it('writes the policy file where it may, and removes it on request', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'managed');
+    const install = installChromiumPolicy('http://127.0.0.1:5000', dir);
+    expect(install.installed).toBe(true);
+    const file = path.join(dir, 'hall-kiosk.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(kioskChromiumPolicy('http://127.0.0.1:5000'));
+    if (install.installed) install.remove();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('names the exact file and content to install where it may not write', () => {
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'a-file');
+    writeFileSync(blocker, '');
+    const install = installChromiumPolicy('http://127.0.0.1:5000', path.join(blocker, 'managed'));
+    expect(install.installed).toBe(false);
+    if (!install.installed) {
+      expect(install.message).toContain(path.join(blocker, 'managed', 'hall-kiosk.json'));
+      expect(install.message).toContain('"URLAllowlist":["http://127.0.0.1:5000"]');
     }
   });
 });

@@ -1,21 +1,31 @@
 /**
  * Opens the system Chromium in kiosk (full screen, no chrome) or app mode on the
- * bridge URL. Headless machines get the URL printed instead.
+ * bridge's page. Headless machines get a single-use URL printed instead (main.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { DevToolsPipe, openPage } from './devtools-pipe.js';
+import { decideSandbox, systemSandboxProbe, type SandboxProbe } from './chromium-sandbox.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-/** Flags that keep a kiosk browser quiet on a closed hall network and locked to one page. */
-export function chromiumArgs(url: string, mode: 'kiosk' | 'app', userDataDir: string, screen: string | null = null): string[] {
+/**
+ * Flags that keep a kiosk browser quiet on a closed hall network and locked to one page.
+ * No URL among them: the page's address carries a single-use token, and a command line is
+ * world-readable (/proc/PID/cmdline). The launcher opens the page over the private
+ * DevTools pipe instead (devtools-pipe.ts).
+ */
+export function chromiumArgs(mode: 'kiosk' | 'app', userDataDir: string, screen: string | null = null, sandboxFlags: string[] = []): string[] {
   return [
     ...(screen ? [`--window-size=${screen}`] : []),
     // --start-fullscreen too: without a window manager (a bare X server on a hall terminal) --kiosk alone keeps a default-size window.
     ...(mode === 'kiosk' ? ['--kiosk', '--start-fullscreen', '--window-position=0,0'] : ['--start-maximized']),
-    `--app=${url}`,
+    '--remote-debugging-pipe',
+    // The page's window is opened over the pipe: no blank startup window before it.
+    '--no-startup-window',
     `--user-data-dir=${userDataDir}`,
     '--no-first-run',
     '--disable-background-networking',
@@ -30,7 +40,7 @@ export function chromiumArgs(url: string, mode: 'kiosk' | 'app', userDataDir: st
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
     '--autoplay-policy=no-user-gesture-required',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...sandboxFlags,
   ];
 }
 
@@ -75,14 +85,36 @@ export interface LaunchResult {
   processGroup?: boolean;
 }
 
-export function launchChromium(url: string, mode: 'kiosk' | 'app' = 'kiosk'): LaunchResult {
+export interface LaunchOptions {
+  log: (line: string) => void;
+  sandbox?: SandboxProbe;
+}
+
+/**
+ * Starts Chromium and opens `pageUrl` in it over the DevTools pipe. The URL (with its
+ * token) is on no command line and in no log. A browser that cannot open the page is
+ * killed: its exit is what the window watchdog relaunches on.
+ */
+export function launchChromium(pageUrl: string, mode: 'kiosk' | 'app', options: LaunchOptions): LaunchResult {
   if (!hasDisplay()) return { browser: null, reason: 'no display (DISPLAY/WAYLAND_DISPLAY unset)' };
   const binary = findChromium();
   if (!binary) return { browser: null, reason: 'no Chromium found: run `bash scripts/system-deps.sh` as root' };
+  const sandbox = decideSandbox(options.sandbox ?? systemSandboxProbe);
+  if (sandbox.flags.length > 0) options.log(sandbox.reason);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'));
   writeKioskPreferences(userDataDir);
   // Its own process group, so the whole window (helpers included) can be signalled at once.
-  const browser = spawn(binary, chromiumArgs(url, mode, userDataDir, mode === 'kiosk' ? screenSize() : null), { stdio: 'ignore', detached: true });
+  const browser = spawn(binary, chromiumArgs(mode, userDataDir, mode === 'kiosk' ? screenSize() : null, sandbox.flags), {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  browser.on('error', (err) => options.log(`kiosk window could not start: ${err.message}`));
+  const pipe = new DevToolsPipe(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
+  openPage(pipe, pageUrl).catch((err: unknown) => {
+    if (browser.exitCode !== null || browser.signalCode !== null) return; // gone already: the watchdog knows
+    options.log(`kiosk window could not open the page (${(err as Error).message}): ending it`);
+    if (!signalWindowGroup(browser, 'SIGKILL')) browser.kill('SIGKILL');
+  });
   return { browser, reason: `${binary} in ${mode} mode`, userDataDir, processGroup: true };
 }
 

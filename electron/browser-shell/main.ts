@@ -12,8 +12,10 @@ import { loadKioskConfig } from '../core/config-loader.js';
 import { loadDemoModule } from '../core/startup/demo-module.js';
 import { isStartupRefusal, startKiosk, startupLines } from '../core/startup/start-kiosk.js';
 import { startBridgeServer } from './bridge-server.js';
-import { launchChromium, signalWindowGroup } from './chromium-launcher.js';
+import { findChromium, hasDisplay, launchChromium, signalWindowGroup } from './chromium-launcher.js';
 import { WindowWatchdog } from './window-watchdog.js';
+import { installChromiumPolicy, MANAGED_POLICY_DIR, type PolicyInstall } from './chromium-policy.js';
+import { installProcessGuard } from './process-guard.js';
 
 const here = fileURLToPath(import.meta.url);
 // Two levels below the project root both from source (electron/browser-shell/main.ts) and built (dist/node/browser-shell.mjs).
@@ -51,35 +53,54 @@ async function main(): Promise<void> {
   let browserExit: Promise<void> | null = null;
   let appWindow: ChildProcess | null = null;
   let watchdog: WindowWatchdog | null = null;
-  if (!values['no-browser'] && values.app) {
+  let policy: PolicyInstall | null = null;
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await watchdog?.stop();
+      // The window leads its own process group (chromium-launcher): end it with the kiosk.
+      if (appWindow && appWindow.exitCode === null) signalWindowGroup(appWindow, 'SIGTERM');
+      if (policy?.installed) policy.remove();
+      await bridge.close();
+      await started.close();
+    })());
+  installProcessGuard({ log: (line) => console.error(line), shutdown: close, exit: (code) => process.exit(code) });
+
+  const log = (line: string) => console.log(line);
+  const wantsWindow = !values['no-browser'];
+  // The policy binds every Chromium on the machine: written only when this kiosk opens a window itself.
+  if (wantsWindow && hasDisplay() && findChromium()) {
+    policy = installChromiumPolicy(bridge.origin, process.env.KIOSK_CHROMIUM_POLICY_DIR ?? MANAGED_POLICY_DIR);
+    console.log(policy.installed ? `Chromium policy: ${policy.file}` : policy.message);
+  }
+  // Each window gets a fresh single-use page URL, handed over privately: no token in any log or command line.
+  let windowLaunched = false;
+  if (wantsWindow && values.app) {
     // App mode is for a desk: closing the window ends the kiosk.
-    const { browser, reason } = launchChromium(bridge.url, 'app');
-    console.log(browser ? `kiosk window: ${reason}` : `no kiosk window (${reason}); open this address in Chromium:`);
+    const { browser, reason } = launchChromium(bridge.issuePageUrl(), 'app', { log });
+    console.log(browser ? `kiosk window: ${reason}` : `no kiosk window (${reason})`);
     if (browser) {
+      windowLaunched = true;
       appWindow = browser;
       browserExit = new Promise((resolve) => browser.once('exit', () => resolve()));
     }
-  } else if (!values['no-browser']) {
+  } else if (wantsWindow) {
     // Kiosk mode is unattended: the window comes back whatever happens to it.
     watchdog = new WindowWatchdog({
-      launch: () => launchChromium(bridge.url, 'kiosk'),
+      launch: () => launchChromium(bridge.issuePageUrl(), 'kiosk', { log }),
       pages: { count: () => bridge.pageConnections(), onChange: (l) => bridge.onPageConnections(l) },
-      log: (line) => console.log(line),
+      log,
       ...(process.env.KIOSK_PAGE_GRACE_MS ? { pageGraceMs: Number(process.env.KIOSK_PAGE_GRACE_MS) } : {}),
     });
-    if (!watchdog.start()) console.log('open this address in Chromium:');
+    windowLaunched = watchdog.start();
   }
-  console.log(`KIOSK_URL=${bridge.url}`);
+  if (!windowLaunched) {
+    console.log('open this address in Chromium (it works once: the page keeps a session secret; restart the kiosk for a new one):');
+    console.log(`KIOSK_URL=${bridge.issuePageUrl()}`);
+  }
 
-  let closing = false;
   const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await watchdog?.stop();
-    // The window leads its own process group (chromium-launcher): end it with the kiosk.
-    if (appWindow && appWindow.exitCode === null) signalWindowGroup(appWindow, 'SIGTERM');
-    await bridge.close();
-    await started.close();
+    await close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -16,12 +16,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+/** `pathname` comes from parseRequestTarget (request-target.ts): still percent-encoded, possibly hostile. */
+export function serveStatic(
+  root: string,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  log: (line: string, kind?: string) => void,
+): void {
   let relative: string;
   try {
-    relative = decodeURIComponent(url.pathname);
+    relative = decodeURIComponent(pathname);
   } catch {
+    res.writeHead(400).end('bad path');
+    return;
+  }
+  if (relative.includes('\0')) {
     res.writeHead(400).end('bad path');
     return;
   }
@@ -50,5 +61,12 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // A file gone between stat and read, or a client gone mid-file: end this response, nothing more.
+  const stream = createReadStream(file);
+  stream.on('error', (err) => {
+    log(`bridge could not send ${relative}: ${err.message}`, 'static-error');
+    res.destroy();
+  });
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
 }

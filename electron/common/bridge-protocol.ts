@@ -18,7 +18,9 @@ export type ServerMessage =
   | { t: 'result'; id: number; outcome: CallOutcome }
   | { t: 'event'; event: string; payload: unknown }
   | { t: 'error'; message: string }
-  | { t: 'ping'; n: number };
+  | { t: 'ping'; n: number }
+  /** First message on a new page connection: the secret the page reconnects with (its launch token is used up). */
+  | { t: 'welcome'; secret: string };
 
 export function parseClientMessage(text: string): ClientMessage | null {
   try {

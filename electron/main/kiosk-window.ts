@@ -2,20 +2,11 @@
  * The kiosk window and its lockdown: full screen, no menu, an isolated sandboxed page
  * with no Node, a strict CSP, no navigation away, no new windows, no permissions.
  */
+import { ELECTRON_CSP } from '../common/csp.js';
 import type { BrowserWindowLike, KioskElectron, KioskWindowOptions, PermissionSessionLike } from './electron-api.js';
 
-export const KIOSK_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The one kiosk CSP (electron/common/csp.ts), as the Electron shell sends it. */
+export const KIOSK_CSP = ELECTRON_CSP;
 
 export interface KioskWindowConfig {
   preloadPath: string;

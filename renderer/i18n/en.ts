@@ -199,6 +199,8 @@ export const en: Record<MessageKey, string> = {
   'problem.not-in-proxy-mode': 'Press “On behalf of others” first, then swipe their card',
   'problem.invalid-arguments': 'That did not work: please go back to the start and try again',
   'problem.internal-error': 'Something went wrong: please try again, or call the staff',
+  'problem.transport-closed': 'The connection to this kiosk was interrupted and this step was not done: please press again',
+  'problem.rate-limited': 'Too many taps at once: please wait a moment and try again',
   'problem.generic': 'That did not work: please try again, or call the staff',
   'problem.maintenance-locked': 'Maintenance is locked: enter the PIN again',
   'maintenance.title': 'Maintenance',

@@ -221,6 +221,8 @@ function noticeAndProblemMessages() {
     'problem.not-in-proxy-mode': '请先点“代办”，再刷被代办人的证件',
     'problem.invalid-arguments': '操作没有成功，请返回首页再试一次',
     'problem.internal-error': '系统开小差了，请再试一次；仍不行请联系工作人员',
+    'problem.transport-closed': '与本机服务的连接刚刚中断，这一步没有完成，请再点一次',
+    'problem.rate-limited': '操作太频繁了，请稍等片刻再试',
     'problem.generic': '操作没有成功，请再试一次；仍不行请联系工作人员',
     'problem.maintenance-locked': '维护界面已锁定，请重新输入密码',
   } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { preloadTransport, selectTransport } from './select-transport.js';
-import { bridgeUrlFromLocation } from './websocket-transport.js';
+import { bridgeAddressFromLocation } from './websocket-transport.js';
 import type { PreloadBridge } from '../../electron/common/preload-api.js';
 import { KioskCallError } from '../../electron/common/rpc.js';
 
@@ -29,9 +29,9 @@ describe('transport selection', () => {
   });
 
   it('builds the loopback WebSocket address from the page location and its token', () => {
-    // The bridge's tokens are base64url: every character survives the fragment and the query unchanged.
-    const url = bridgeUrlFromLocation({ hash: '#token=Ab-_9z', protocol: 'http:', host: '127.0.0.1:5000' } as Location);
-    expect(url).toBe('ws://127.0.0.1:5000/api?token=Ab-_9z');
-    expect(bridgeUrlFromLocation({ hash: '#token=x', protocol: 'https:', host: 'kiosk.local' } as Location)).toBe('wss://kiosk.local/api?token=x');
+    const address = bridgeAddressFromLocation({ hash: '#token=Ab-_9z', protocol: 'http:', host: '127.0.0.1:5000' } as Location);
+    expect(address).toEqual({ apiUrl: 'ws://127.0.0.1:5000/api', launchToken: 'Ab-_9z' });
+    expect(bridgeAddressFromLocation({ hash: '#token=x', protocol: 'https:', host: 'kiosk.local' } as Location)?.apiUrl).toBe('wss://kiosk.local/api');
+    expect(bridgeAddressFromLocation({ hash: '', protocol: 'http:', host: '127.0.0.1:5000' } as Location)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /** Picks the transport: Electron's preload bridge when present, else the loopback WebSocket. */
 import { KioskCallError, type CallOutcome, type ClientTransport } from '../../electron/common/rpc.js';
 import { PRELOAD_GLOBAL, type PreloadBridge } from '../../electron/common/preload-api.js';
-import { bridgeUrlFromLocation, createWebSocketTransport } from './websocket-transport.js';
+import { bridgeAddressFromLocation, createWebSocketTransport } from './websocket-transport.js';
 
 export function preloadTransport(bridge: PreloadBridge): ClientTransport {
   return {
@@ -18,7 +18,9 @@ export function preloadTransport(bridge: PreloadBridge): ClientTransport {
 export function selectTransport(win: Window): { transport: ClientTransport; kind: 'electron' | 'websocket' } {
   const bridge = (win as unknown as Record<string, PreloadBridge | undefined>)[PRELOAD_GLOBAL];
   if (bridge) return { transport: preloadTransport(bridge), kind: 'electron' };
-  const url = bridgeUrlFromLocation(win.location);
-  if (!url) throw new Error('no kiosk bridge: open the address printed by the kiosk (it carries the token)');
-  return { transport: createWebSocketTransport(url), kind: 'websocket' };
+  const address = bridgeAddressFromLocation(win.location);
+  if (!address) throw new Error('no kiosk bridge: open the address printed by the kiosk (it carries a single-use token)');
+  // The token is used up by the first connection: out of the address bar and the history.
+  win.history?.replaceState(null, '', win.location.pathname + win.location.search);
+  return { transport: createWebSocketTransport(address), kind: 'websocket' };
 }

@@ -1,9 +1,18 @@
 /**
- * The browser shell's transport: the kiosk API over the loopback WebSocket. The token
- * comes in the page's URL fragment; calls made while disconnected wait for the socket.
+ * The browser shell's transport: the kiosk API over the loopback WebSocket. The page's URL
+ * fragment carries a single-use launch token; the bridge answers the first connection with
+ * a session secret, kept in memory only, that later reconnects present.
+ *
+ * A call goes out only on an open socket and only once: when the socket closes, every call
+ * still waiting for its answer rejects with TransportClosedError, and a call made while
+ * disconnected rejects at once. Nothing is queued and replayed after a reconnect, where it
+ * could run in the next citizen's session. Only the page's very first calls, made while its
+ * first socket opens, wait for it (for a bounded time): no session of this page can have
+ * changed before it ever reached the core.
  */
 import type { ClientTransport } from '../../electron/common/rpc.js';
 import { KioskCallError } from '../../electron/common/rpc.js';
+import { TransportClosedError } from '../../electron/common/transport-errors.js';
 import type { ServerMessage } from '../../electron/common/bridge-protocol.js';
 import type { EventName, MethodName } from '../../electron/common/contract.js';
 
@@ -13,41 +22,84 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
-export function createWebSocketTransport(url: string): ClientTransport {
+export interface BridgeAddress {
+  /** ws://host:port/api */
+  apiUrl: string;
+  /** The single-use token from the page's URL fragment. */
+  launchToken: string;
+}
+
+/** The smallest WebSocket this transport needs (the page's own; a fake in tests). */
+export type WebSocketFactory = (url: string) => WebSocket;
+
+/** WebSocket.OPEN, spelled out: the factory's sockets need not come with the global class. */
+const OPEN = 1;
+/** How long the page's first calls wait for its first connection. */
+export const FIRST_CONNECTION_WAIT_MS = 15_000;
+
+export function createWebSocketTransport(address: BridgeAddress, open: WebSocketFactory = (url) => new WebSocket(url)): ClientTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
-  const queue: string[] = [];
+  let secret: string | null = null;
   let nextId = 1;
   let socket: WebSocket | null = null;
   let retryMs = 250;
+  let everOpened = false;
+  /** Calls made before the first socket opened: sent when it opens, rejected if it does not in time. */
+  const beforeFirstOpen: Array<{ send: () => void; fail: () => void }> = [];
+  const firstOpenTimer = setTimeout(() => {
+    for (const call of beforeFirstOpen.splice(0)) call.fail();
+  }, FIRST_CONNECTION_WAIT_MS);
+
+  const credential = () =>
+    secret ? `secret=${encodeURIComponent(secret)}` : `token=${encodeURIComponent(address.launchToken)}`;
+
+  const handle = (ws: WebSocket, data: ServerMessage) => {
+    if (data.t === 'ping') {
+      // Answered from the page's own thread: a hung page stops answering and the shell restarts it.
+      ws.send(JSON.stringify({ t: 'pong', n: data.n }));
+    } else if (data.t === 'welcome') {
+      secret = data.secret;
+    } else if (data.t === 'event') {
+      for (const l of listeners.get(data.event) ?? []) l(data.payload);
+    } else if (data.t === 'result') {
+      const p = pending.get(data.id);
+      if (!p) return;
+      pending.delete(data.id);
+      if (data.outcome.ok) p.resolve(data.outcome.value);
+      else p.reject(new KioskCallError(p.method, data.outcome.code, data.outcome.message));
+    } else if (data.t === 'error') {
+      console.error('kiosk bridge:', data.message);
+    }
+  };
 
   const connect = () => {
-    const ws = new WebSocket(url);
+    const ws = open(`${address.apiUrl}?${credential()}`);
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;
-      for (const message of queue.splice(0)) ws.send(message);
+      if (everOpened) return;
+      everOpened = true;
+      clearTimeout(firstOpenTimer);
+      for (const call of beforeFirstOpen.splice(0)) call.send();
     };
     ws.onmessage = (msg) => {
-      const data = JSON.parse(String(msg.data)) as ServerMessage;
-      if (data.t === 'ping') {
-        // Answered from the page's own thread: a hung page stops answering and the shell restarts it.
-        ws.send(JSON.stringify({ t: 'pong', n: data.n }));
-      } else if (data.t === 'event') {
-        for (const l of listeners.get(data.event) ?? []) l(data.payload);
-      } else if (data.t === 'result') {
-        const p = pending.get(data.id);
-        if (!p) return;
-        pending.delete(data.id);
-        if (data.outcome.ok) p.resolve(data.outcome.value);
-        else p.reject(new KioskCallError(p.method, data.outcome.code, data.outcome.message));
-      } else {
-        console.error('kiosk bridge:', data.message);
+      let data: ServerMessage;
+      try {
+        data = JSON.parse(String(msg.data)) as ServerMessage;
+      } catch {
+        console.error('kiosk bridge: a message that is not JSON');
+        return;
       }
+      handle(ws, data);
     };
     ws.onclose = () => {
-      socket = null;
-      // The core restarts (watchdog) or the bridge is briefly gone: keep trying, calmly.
+      if (socket === ws) socket = null;
+      // Their answers can no longer come: each waiting call fails plainly, none is sent again.
+      const failed = [...pending.values()];
+      pending.clear();
+      for (const p of failed) p.reject(new TransportClosedError(p.method));
+      // The core restarts (systemd) or the bridge dropped us: keep trying, calmly.
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 5000);
     };
@@ -56,12 +108,16 @@ export function createWebSocketTransport(url: string): ClientTransport {
 
   return {
     invoke(method: MethodName, args: unknown[]) {
-      const id = nextId++;
-      const message = JSON.stringify({ t: 'call', id, method, args });
-      return new Promise((resolve, reject) => {
+      const send = (resolve: (value: unknown) => void, reject: (err: Error) => void) => {
+        const ws = socket;
+        if (ws?.readyState !== OPEN) return reject(new TransportClosedError(method));
+        const id = nextId++;
         pending.set(id, { method, resolve, reject });
-        if (socket?.readyState === WebSocket.OPEN) socket.send(message);
-        else queue.push(message);
+        ws.send(JSON.stringify({ t: 'call', id, method, args }));
+      };
+      return new Promise((resolve, reject) => {
+        if (everOpened) return send(resolve, reject);
+        beforeFirstOpen.push({ send: () => send(resolve, reject), fail: () => reject(new TransportClosedError(method)) });
       });
     },
     subscribe(event: EventName, listener: (payload: unknown) => void) {
@@ -73,10 +129,10 @@ export function createWebSocketTransport(url: string): ClientTransport {
   };
 }
 
-/** ws://127.0.0.1:port/api?token=… from the page's own location. */
-export function bridgeUrlFromLocation(location: Location): string | null {
+/** ws://127.0.0.1:port/api and the launch token, from the page's own location. */
+export function bridgeAddressFromLocation(location: Location): BridgeAddress | null {
   const token = new URLSearchParams(location.hash.slice(1)).get('token');
   if (!token) return null;
   const ws = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${ws}//${location.host}/api?token=${encodeURIComponent(token)}`;
+  return { apiUrl: `${ws}//${location.host}/api`, launchToken: token };
 }

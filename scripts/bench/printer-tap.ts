@@ -54,7 +54,7 @@ async function tapRuns(central: 'healthy' | 'hung'): Promise<TapSamples> {
   const samples: TapSamples = { lastByte: [], shown: [], wire: [], live: 0 };
   try {
     const { page } = browser;
-    await page.goto(bridge.url);
+    await page.goto(bridge.issuePageUrl());
     await page.getByTestId('screen-attract').waitFor();
     await page.evaluate(RECORD_TAPS);
     for (let i = 0; i < RUNS; i++) {

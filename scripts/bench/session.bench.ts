@@ -113,7 +113,7 @@ async function uiLatency(): Promise<BenchResult['rows']> {
   const samples: number[] = [];
   try {
     const { page } = browser;
-    await page.goto(bridge.url);
+    await page.goto(bridge.issuePageUrl());
     await page.getByTestId('screen-attract').waitFor();
     for (let i = 0; i < UI_SAMPLES; i += 1) {
       // The page notes the wall-clock time of the first frame painted with the identified screen.

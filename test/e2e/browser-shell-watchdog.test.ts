@@ -41,6 +41,7 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
   let xvfb: ChildProcess;
   let shell: ChildProcess;
   let shellTmp: string;
+  let policyFile: string;
   const lines: string[] = [];
   const waitForLine = async (pattern: RegExp, after: number, timeout = 30_000) => {
     await expect.poll(() => lines.slice(after).some((l) => pattern.test(l)), { timeout, interval: 100 }).toBe(true);
@@ -63,8 +64,10 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     }));
     // The shell's own temp dir: each window's Chromium profile is made there, and must go.
     shellTmp = mkdtempSync(path.join(dir, 'tmp-'));
+    policyFile = path.join(dir, 'policies', 'hall-kiosk.json');
     shell = spawn(process.execPath, ['--import', 'tsx', MAIN, '--config', config], {
-      env: { ...process.env, TMPDIR: shellTmp, DISPLAY: display, KIOSK_PAGE_GRACE_MS: '3000', KIOSK_WINDOW_SIZE: '1280,800' },
+      // The Chromium policy goes to a directory of the test's own: /etc/chromium/policies binds every Chromium on the machine.
+      env: { ...process.env, TMPDIR: shellTmp, DISPLAY: display, KIOSK_PAGE_GRACE_MS: '8000', KIOSK_WINDOW_SIZE: '1280,800', KIOSK_CHROMIUM_POLICY_DIR: path.join(dir, 'policies') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     createInterface({ input: shell.stdout! }).on('line', (l) => lines.push(l));
@@ -87,6 +90,13 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     const first = pidOf(await waitForLine(/^kiosk window: .* in kiosk mode \(pid \d+\)/, 0));
     await waitForLine(/^kiosk page connected$/, 0);
     expect(readdirSync(shellTmp).filter((f) => f.startsWith('kiosk-chromium-'))).toHaveLength(1);
+    // The page's token reached it over the DevTools pipe: in no command line, in no log.
+    const window = descendants(shell.pid!);
+    expect(window.some((p) => p.cmdline.includes('--remote-debugging-pipe'))).toBe(true);
+    expect(window.filter((p) => /token=|#token|127\.0\.0\.1:\d+\//.test(p.cmdline))).toEqual([]);
+    expect(lines.filter((l) => /token|KIOSK_URL/.test(l))).toEqual([]);
+    // The window's Chromium policy was written (here to the test's directory), with the bridge's origin only.
+    expect(JSON.parse(readFileSync(policyFile, 'utf8'))).toMatchObject({ DeveloperToolsAvailability: 2, URLAllowlist: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/)] });
     const mark = lines.length;
     const helpers = descendants(first).map((p) => p.pid);
     expect(helpers.length).toBeGreaterThan(0);
@@ -105,7 +115,7 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     expect(renderers.length).toBeGreaterThan(0);
     const mark = lines.length;
     for (const r of renderers) process.kill(r.pid, 'SIGKILL');
-    await waitForLine(/^kiosk page gone for 3 s: restarting the window$/, mark);
+    await waitForLine(/^kiosk page gone for 8 s: restarting the window$/, mark);
     const next = pidOf(await waitForLine(/^kiosk window: .*\(pid \d+\)/, mark));
     expect(next).not.toBe(current);
     await waitForLine(/^kiosk page connected$/, mark);
@@ -119,5 +129,6 @@ describe('browser shell window watchdog (Xvfb + Chromium)', () => {
     expect(await exited).toBe(0);
     await expect.poll(() => window.filter(alive), { timeout: 10_000 }).toEqual([]);
     expect(readdirSync(shellTmp).filter((f) => f.startsWith('kiosk-chromium-'))).toEqual([]); // every window's profile removed
+    expect(existsSync(policyFile)).toBe(false); // and the policy, which binds every Chromium on the machine
   });
 });

@@ -70,7 +70,7 @@ export async function startJourneyRig(overrides: ConfigOverrides = {}, options: 
   const browser = await launchTestBrowser({ width: 1280, height: 1200 });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { page } = browser;
-  await page.goto(t.bridge.url);
+  await page.goto(t.bridge.issuePageUrl());
   await page.getByTestId('screen-attract').waitFor({ timeout: 15_000 });
   await until(async () => (await t.kiosk.core.getStatus()).devices.every((d) => d.state === 'ready'), 'every simulated device ready');
   return {

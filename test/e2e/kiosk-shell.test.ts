@@ -26,7 +26,7 @@ describe('browser shell', () => {
 
   it('shows the attract screen in Chinese with the hall name', async () => {
     const { page } = browser;
-    await page.goto(kiosk.bridge.url);
+    await page.goto(kiosk.bridge.issuePageUrl());
     await expect.poll(() => page.getByTestId('screen-attract').isVisible()).toBe(true);
     expect(await page.locator('.prompt').textContent()).toBe('请刷身份证或市民卡');
     await expect.poll(() => page.locator('.status-hall').textContent()).toContain('测试市民之家');

@@ -26,7 +26,7 @@ describe('page liveness', () => {
 
   it('stays connected while the page answers, is dropped while it hangs, and reconnects after', async () => {
     const { page } = browser;
-    await page.goto(kiosk.bridge.url);
+    await page.goto(kiosk.bridge.issuePageUrl());
     await page.getByTestId('screen-attract').waitFor();
     await expect.poll(() => kiosk.bridge.pageConnections()).toBe(1);
     await page.waitForTimeout(2500); // well past unresponsiveMs: the page's pongs keep it

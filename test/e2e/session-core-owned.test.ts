@@ -23,7 +23,7 @@ describe('a session the page cannot keep alive', () => {
     // The page crashes (closed, its WebSocket gone) and a new one opens: it adopts the session as it stands.
     await rig.page.close();
     const restarted = await rig.browser.context.newPage();
-    await restarted.goto(rig.t.bridge.url);
+    await restarted.goto(rig.t.bridge.issuePageUrl());
     await waitForScreen(restarted, 'citizen-home');
     expect((await core.getStatus()).session?.idleDeadlineAt).toBe(deadline);
     await expect.poll(() => restarted.getByTestId('idle-warning').isVisible(), { timeout: 30_000 }).toBe(true);
@@ -34,7 +34,7 @@ describe('a session the page cannot keep alive', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(deadline);
 
     const next = await rig.browser.context.newPage();
-    await next.goto(rig.t.bridge.url);
+    await next.goto(rig.t.bridge.issuePageUrl());
     await expectNothingLeft({ ...rig, page: next }, ['孙*', '6786']);
   });
 });

@@ -21,7 +21,7 @@ describe('ticket with the central API hung', () => {
     // Two minutes: had the ticket waited for central, no screen below would come in time.
     t = await startTestKiosk({ central: { url: central.url, token: 'test-kiosk-token', timeoutMs: 120_000 } }, { printerOutputDir: null });
     browser = await launchTestBrowser({ width: 1280, height: 1200 });
-    await browser.page.goto(t.bridge.url);
+    await browser.page.goto(t.bridge.issuePageUrl());
     await browser.page.getByTestId('screen-attract').waitFor({ timeout: 15_000 });
   });
   afterAll(async () => {
