@@ -107,4 +107,16 @@ describe('WebSocket transport', () => {
     sockets[0]!.receive({ t: 'ping', n: 3 });
     expect(sockets[0]!.sent).toEqual([{ t: 'pong', n: 3 }]);
   });
+
+  it('tells its listeners of each reconnection, not of the first connection', () => {
+    const transport = start();
+    const heard = vi.fn();
+    transport.onReconnected(heard);
+    sockets[0]!.opened();
+    expect(heard).not.toHaveBeenCalled();
+    sockets[0]!.closed();
+    vi.advanceTimersByTime(250);
+    sockets[1]!.opened();
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
 });

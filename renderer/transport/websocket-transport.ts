@@ -37,7 +37,13 @@ const OPEN = 1;
 /** How long the page's first calls wait for its first connection. */
 export const FIRST_CONNECTION_WAIT_MS = 15_000;
 
-export function createWebSocketTransport(address: BridgeAddress, open: WebSocketFactory = (url) => new WebSocket(url)): ClientTransport {
+/** The transport, plus word of each reconnection (the store then reads the core's state again). */
+export interface WebSocketTransport extends ClientTransport {
+  onReconnected(listener: () => void): () => void;
+}
+
+export function createWebSocketTransport(address: BridgeAddress, open: WebSocketFactory = (url) => new WebSocket(url)): WebSocketTransport {
+  const reconnected = new Set<() => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
   let secret: string | null = null;
@@ -78,7 +84,11 @@ export function createWebSocketTransport(address: BridgeAddress, open: WebSocket
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;
-      if (everOpened) return;
+      if (everOpened) {
+        // Events sent while the page was away are lost: its store reads the core's state afresh.
+        for (const l of reconnected) l();
+        return;
+      }
       everOpened = true;
       clearTimeout(firstOpenTimer);
       for (const call of beforeFirstOpen.splice(0)) call.send();
@@ -119,6 +129,10 @@ export function createWebSocketTransport(address: BridgeAddress, open: WebSocket
         if (everOpened) return send(resolve, reject);
         beforeFirstOpen.push({ send: () => send(resolve, reject), fail: () => reject(new TransportClosedError(method)) });
       });
+    },
+    onReconnected(listener: () => void) {
+      reconnected.add(listener);
+      return () => reconnected.delete(listener);
     },
     subscribe(event: EventName, listener: (payload: unknown) => void) {
       let set = listeners.get(event);
