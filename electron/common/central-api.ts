@@ -271,6 +271,8 @@ export const catalogSince = z.number().int();
 export const verificationId = z.string().min(1).max(128);
 export const queueName = z.string().min(1).max(64);
 export const ticketNo = z.string().min(1).max(64);
+/** `Idempotency-Key` header of a verification request (the same bounds as a record's key). */
+export const idempotencyKeyHeader = z.string().min(8).max(128);
 
 /** Paths, so client and simulator never spell them twice. */
 export const centralPaths = {

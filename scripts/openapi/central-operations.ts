@@ -24,6 +24,7 @@ import {
   heartbeatRequest,
   heartbeatResponse,
   idHash,
+  idempotencyKeyHeader,
   matter,
   matterProof,
   problem,
@@ -148,7 +149,7 @@ export const centralOperations: CentralOperation[] = [
   {
     operationId: 'requestVerification', method: 'post', path: centralPaths.verifications,
     summary: '部门核验 — ask a department to verify a proof (asynchronous)',
-    parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: verificationId,
+    parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: idempotencyKeyHeader,
       description: 'A retried request with the same key returns the first answer; another body under the key is a 409.' }],
     requestBody: verificationRequest,
     success: { status: 202, description: 'Accepted; `state` is pending until the department answers (by `promisedBy`).', schema: verificationStatus },
