@@ -22,6 +22,14 @@ export const idHash = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-hex HMAC-SHA256 I
 /** Every timestamp on the wire: RFC 3339 with seconds and a zone (`Z` or `+08:00`). */
 export const isoTime = z.iso.datetime({ offset: true });
 
+/**
+ * Identifiers that travel in a path or a query: they start with a letter or digit, so
+ * none is a `.`/`..` segment (which URL normalisation would resolve away) or empty.
+ */
+export const verificationId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/);
+export const queueName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/).describe('a hall queue, e.g. A (全科), V (green channel), Y (appointments)');
+export const ticketNo = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+
 /** How a former proof is satisfied now (无证明城市). */
 export const proofSatisfaction = z.enum(['removed', 'commitment', 'data-check', 'department-verification']);
 export type ProofSatisfaction = z.infer<typeof proofSatisfaction>;
@@ -109,7 +117,7 @@ export const verificationRequest = z.object({
 export type VerificationRequest = z.infer<typeof verificationRequest>;
 export const verificationState = z.enum(['pending', 'confirmed', 'refused']);
 export const verificationStatus = z.object({
-  verificationId: z.string(),
+  verificationId,
   proofType,
   state: verificationState,
   requestedAt: isoTime,
@@ -121,7 +129,7 @@ export type VerificationStatus = z.infer<typeof verificationStatus>;
 
 // ---------------------------------------------------------------- citizen look-ups
 export const queueState = z.object({
-  queue: z.string(),
+  queue: queueName,
   peopleAhead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
   openWindows: z.number().int().nonnegative(),
@@ -268,11 +276,9 @@ export type Problem = z.infer<typeof problem>;
 // ---------------------------------------------------------------- path and query parameters
 /** `?since=` of the catalog: the version the kiosk holds; negative or newer than central's → a full catalog. */
 export const catalogSince = z.number().int();
-export const verificationId = z.string().min(1).max(128);
-export const queueName = z.string().min(1).max(64);
-export const ticketNo = z.string().min(1).max(64);
-/** `Idempotency-Key` header of a verification request (the same bounds as a record's key). */
-export const idempotencyKeyHeader = z.string().min(8).max(128);
+
+/** `Idempotency-Key` header of a verification request: 8–128 visible ASCII characters (a header carries no others). */
+export const idempotencyKeyHeader = z.string().regex(/^[!-~]{8,128}$/);
 
 /** Paths, so client and simulator never spell them twice. */
 export const centralPaths = {

@@ -124,7 +124,8 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   /** One /v1 route; runs inside the fault wrapper. Synchronous: every write is one SQLite transaction. */
   function route(method: string, url: URL, body: unknown, req: IncomingMessage): Reply {
     const kiosk = authenticate(req);
-    const path = url.pathname;
+    // The path as sent: URL normalisation would turn /v1/queues/%2E%2E into /v1/ (a 404, not the 422 it is).
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (method === 'POST' && path === centralPaths.recordsBatch) {
       const batch = parse(syncBatchRequest, body);
       if (kiosk && kiosk !== batch.kioskId) throw new HttpError(403, `this kiosk's credentials belong to kiosk ${kiosk}, not ${batch.kioskId}`);
