@@ -83,7 +83,7 @@ export const componentSchemas: Record<string, z.ZodType> = {
 /** Discriminated unions: component → the property that names the variant. */
 export const discriminators: Record<string, string> = { SyncRecord: 'kind' };
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 /** What each error status means; 429 and 503 carry Retry-After. */
 export const errorStatuses: Record<ErrorStatus, { description: string; retryAfter: boolean }> = {
@@ -92,14 +92,15 @@ export const errorStatuses: Record<ErrorStatus, { description: string; retryAfte
   403: { description: "The token or the client certificate belongs to another kiosk: an operator must fix the kiosk's credentials.", retryAfter: false },
   404: { description: 'No such resource.', retryAfter: false },
   409: { description: 'Idempotency-Key reused with a different body.', retryAfter: false },
+  413: { description: 'The body is larger than central reads (at least 16 MiB, a full 5000-record batch, is read).', retryAfter: false },
   422: { description: 'The request (body, path or query parameter) does not match the schema: it will never succeed as sent.', retryAfter: false },
   429: { description: 'Too many requests: retry after `Retry-After`.', retryAfter: true },
   500: { description: 'Central failed: retry with backoff.', retryAfter: false },
   503: { description: 'Central unavailable (maintenance, overload): retry after `Retry-After`.', retryAfter: true },
 };
 
-/** Statuses any /v1 operation can answer (authentication, transport, load). */
-const COMMON_ERRORS: ErrorStatus[] = [400, 401, 403, 429, 500, 503];
+/** Statuses any /v1 operation can answer (body, authentication, load): a GET may carry a body too. */
+const COMMON_ERRORS: ErrorStatus[] = [400, 401, 403, 413, 429, 500, 503];
 
 export interface OperationParameter {
   name: string;

@@ -23,6 +23,8 @@ import { mutate } from './contract/mutations.js';
 const TOKEN = 'contract-token-1';
 const KIOSK = 'CONTRACT-K1';
 const SEED = 20261201;
+/** The simulator's body limit in this test (small, so an oversized body is cheap to send). */
+const MAX_BODY_BYTES = 64 * 1024;
 
 const doc = buildCentralOpenApi() as unknown as {
   paths: Record<string, Record<string, DocOperation>>;
@@ -44,6 +46,7 @@ type Expectation =
   | { kind: 'valid' }
   | { kind: 'invalid-body'; where: string }
   | { kind: 'malformed-json' }
+
   | { kind: 'bad-parameter'; name: string }
   | { kind: 'bad-token' };
 /** A generated request; `op` is not enumerable so a counterexample prints the request, not the zod schemas. */
@@ -85,7 +88,11 @@ function wire(op: CentralOperation, params: Record<string, string>, body: string
   }
   for (const [name, raw] of Object.entries(rawPath)) path = path.replace(`{${name}}`, raw);
   if (token !== null) headers.authorization = token;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    // Node frames a GET's body only with an explicit length (it never chunks one).
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
   const search = query.toString();
   return { method: op.method.toUpperCase(), path: search ? `${path}?${search}` : path, headers, ...(body === undefined ? {} : { body }) };
 }
@@ -184,7 +191,7 @@ describe('central API contract: the simulator answers only what the OpenAPI docu
   }
 
   beforeAll(async () => {
-    sim = await startCentralSimulator({ dataDir: join(mkdtempSync(join(tmpdir(), 'central-contract-')), 'central'), tokens: { [TOKEN]: KIOSK }, extraPopulation: 20 });
+    sim = await startCentralSimulator({ dataDir: join(mkdtempSync(join(tmpdir(), 'central-contract-')), 'central'), tokens: { [TOKEN]: KIOSK }, extraPopulation: 20, maxBodyBytes: MAX_BODY_BYTES });
   });
   afterAll(async () => {
     agent.destroy();
@@ -224,6 +231,27 @@ describe('central API contract: the simulator answers only what the OpenAPI docu
       expect(unavailable.headers['retry-after']).toBe('3');
     } finally {
       sim.faults.apply({}, true);
+    }
+  });
+
+  it('answers a body larger than it reads 413, on every operation', async () => {
+    for (const op of centralOperations) {
+      const parameters = docOperation(op).parameters ?? [];
+      const params = Object.fromEntries(parameters.filter((p) => p.required).map((p) => [p.name, String(fc.sample(reader.valid(p.schema), { numRuns: 1, seed: SEED })[0])]));
+      const c = makeCase(op, wire(op, params, JSON.stringify({ padding: 'x'.repeat(MAX_BODY_BYTES) })), { kind: 'valid' });
+      const res = await new Promise<WireResponse>((resolve, reject) => {
+        const url = new URL(sim.url);
+        // A connection of its own: what is left of an oversized body must not reach the next request.
+        const req = httpRequest({ host: url.hostname, port: url.port, method: c.request.method, path: c.request.path, headers: c.request.headers }, (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.on('error', reject);
+        req.end(c.request.body);
+      });
+      expect(res.status, `${op.operationId}: ${res.text.slice(0, 200)}`).toBe(413);
+      checkConforms(c, res);
     }
   });
 

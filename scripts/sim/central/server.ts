@@ -44,6 +44,8 @@ export interface CentralSimulatorOptions {
   tokens?: Record<string, string>;
   /** Bearer token of the /admin routes (stats, faults, effects, catalog); default: a random one, see `adminToken`. */
   adminToken?: string;
+  /** Largest request body read (default 16 MiB: a full 5000-record batch); a larger one is a 413. */
+  maxBodyBytes?: number;
   verificationDelayMs?: number;
   extraPopulation?: number;
   faults?: FaultPatch;
@@ -209,7 +211,8 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://central.local');
     const method = req.method ?? 'GET';
-    const raw = await readBody(req);
+    const raw = await readBody(req, options.maxBodyBytes ?? 16 * 1024 * 1024);
+    if (raw === null) return send(res, { status: 413, body: { title: 'request body too large', status: 413 } });
     let body: unknown = undefined;
     try {
       body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
@@ -325,11 +328,17 @@ function send(res: ServerResponse, reply: Reply, headers: Record<string, string>
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The body, or null when it is larger than `limit` (read to the end and dropped, so the answer can be sent). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
