@@ -72,9 +72,9 @@ try {
     const person = residents[i % residents.length]!;
     const identified = nextSession();
     // Card on the reader until it is read, then off: the next citizen's card is a new swipe.
-    await idcard.handleControl({ op: 'insert', card: person.id });
+    await idcard.handleControl({ command: 'insert', args: { card: person.id } });
     await identified;
-    await idcard.handleControl({ op: 'remove' });
+    await idcard.handleControl({ command: 'remove' });
     try {
       if (i % 2 === 0) {
         await kiosk.core.takeTicket({ category: null, priority: 'normal', appointmentId: null });

@@ -1,7 +1,9 @@
 /**
  * The central verification API as the kiosk sees it: request/response shapes and their
  * zod schemas, shared by the kiosk core (client, forwarder) and the central simulator.
- * The prose contract is assets/api/central.openapi.yaml; keep the two in step.
+ * assets/api/central.openapi.yaml is GENERATED from these schemas and the operation list
+ * in scripts/openapi/central-operations.ts (`npm run -s gen:openapi`); a test fails when the
+ * committed file differs. Bounds and formats belong here, so the spec carries them too.
  *
  * ID numbers: look-ups never carry a plaintext ID number. The kiosk sends
  * `idHash = hex(HMAC-SHA256(hallIdHashKey, idNumber.toUpperCase()))`, where the hall-wide
@@ -14,7 +16,19 @@ import { z } from 'zod';
 export const CENTRAL_API_VERSION = 'v1';
 export const ID_HASH_ALGORITHM = 'HMAC-SHA256(hallIdHashKey, upper(idNumber)) as lowercase hex';
 
-export const idHash = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-hex HMAC-SHA256 ID hash');
+export const idHash = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-hex HMAC-SHA256 ID hash')
+  .describe('lowercase hex HMAC-SHA256(hallIdHashKey, upper(idNumber))');
+
+/** Every timestamp on the wire: RFC 3339 with seconds and a zone (`Z` or `+08:00`). */
+export const isoTime = z.iso.datetime({ offset: true });
+
+/**
+ * Identifiers that travel in a path or a query: they start with a letter or digit, so
+ * none is a `.`/`..` segment (which URL normalisation would resolve away) or empty.
+ */
+export const verificationId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/);
+export const queueName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/).describe('a hall queue, e.g. A (全科), V (green channel), Y (appointments)');
+export const ticketNo = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
 
 /** How a former proof is satisfied now (无证明城市). */
 export const proofSatisfaction = z.enum(['removed', 'commitment', 'data-check', 'department-verification']);
@@ -37,17 +51,17 @@ export type ProofType = z.infer<typeof proofType>;
 export const matterProof = z.object({
   proofType,
   /** The former paper proof, e.g. "社保参保证明". */
-  formerProof: z.string(),
+  formerProof: z.string().describe('the former paper proof, e.g. 社保参保证明'),
   formerProofEn: z.string().optional(),
   satisfiedBy: proofSatisfaction,
   /** When data-check is unavailable (offline): what the kiosk falls back to. */
-  fallback: z.enum(['commitment', 'department-verification']).optional(),
+  fallback: z.enum(['commitment', 'department-verification']).optional().describe('used when the data check is unreachable'),
   /** The commitment (告知承诺) the citizen signs; the Chinese text is the binding one. */
-  commitmentText: z.string().optional(),
+  commitmentText: z.string().optional().describe('the binding Chinese text of the commitment (告知承诺)'),
   /** An English rendering shown beside it in English mode. */
   commitmentTextEn: z.string().optional(),
   /** Promised time for a department verification, minutes. */
-  promisedMinutes: z.number().int().positive().optional(),
+  promisedMinutes: z.number().int().positive().optional().describe('promised time of a department verification, minutes'),
 });
 export type MatterProof = z.infer<typeof matterProof>;
 
@@ -61,7 +75,7 @@ export const matter = z.object({
   windowReason: z.string().optional(),
   windowReasonEn: z.string().optional(),
   /** Matters of a 一件事 bundle fan out to these matter ids. */
-  bundleOf: z.array(z.string()).optional(),
+  bundleOf: z.array(z.string()).optional().describe('一件事: the matters this bundle fans out to'),
   proofs: z.array(matterProof),
   version: z.number().int().nonnegative(),
   withdrawn: z.boolean().optional(),
@@ -86,9 +100,9 @@ export const dataCheckResponse = z.object({
   /** 'confirmed': the record exists and satisfies the proof; 'not-found': no record. */
   result: z.enum(['confirmed', 'not-found']),
   /** Plain summary safe to show the citizen, e.g. "参保状态：正常（2019-03 起）". */
-  summary: z.string(),
+  summary: z.string().describe('safe to show and print: never an address or other personal detail'),
   summaryEn: z.string().optional(),
-  checkedAt: z.string(),
+  checkedAt: isoTime,
   reference: z.string(),
 });
 export type DataCheckResponse = z.infer<typeof dataCheckResponse>;
@@ -103,19 +117,19 @@ export const verificationRequest = z.object({
 export type VerificationRequest = z.infer<typeof verificationRequest>;
 export const verificationState = z.enum(['pending', 'confirmed', 'refused']);
 export const verificationStatus = z.object({
-  verificationId: z.string(),
+  verificationId,
   proofType,
   state: verificationState,
-  requestedAt: z.string(),
-  promisedBy: z.string(),
-  completedAt: z.string().nullable(),
+  requestedAt: isoTime,
+  promisedBy: isoTime,
+  completedAt: isoTime.nullable(),
   note: z.string().optional(),
 });
 export type VerificationStatus = z.infer<typeof verificationStatus>;
 
 // ---------------------------------------------------------------- citizen look-ups
 export const queueState = z.object({
-  queue: z.string(),
+  queue: queueName,
   peopleAhead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
   openWindows: z.number().int().nonnegative(),
@@ -126,7 +140,7 @@ export const appointment = z.object({
   appointmentId: z.string(),
   matterId: z.string(),
   /** ISO time of the slot today. */
-  slot: z.string(),
+  slot: isoTime,
   queue: z.string(),
 });
 export const appointmentsResponse = z.object({ appointments: z.array(appointment) });
@@ -147,28 +161,32 @@ export const applicationStatus = z.object({
   applicationId: z.string(),
   matterId: z.string(),
   state: z.enum(['received', 'in-progress', 'completed', 'refused']),
-  submittedAt: z.string(),
+  submittedAt: isoTime,
   verifications: z.array(verificationStatus),
 });
 export const applicationStatusResponse = z.object({ applications: z.array(applicationStatus) });
 export type ApplicationStatus = z.infer<typeof applicationStatus>;
 
 export const heartbeatRequest = z.object({
-  kioskId: z.string(),
+  kioskId: z.string().min(1),
   pending: z.number().int().nonnegative(),
   oldestPendingAgeMs: z.number().nonnegative().nullable(),
-  sentAt: z.string(),
+  sentAt: isoTime,
 });
 export type HeartbeatRequest = z.infer<typeof heartbeatRequest>;
-export const heartbeatResponse = z.object({ serverTime: z.string(), catalogVersion: z.number().int() });
+export const heartbeatResponse = z.object({
+  serverTime: isoTime,
+  /** A version newer than the kiosk's → fetch the catalog delta. */
+  catalogVersion: z.number().int().nonnegative(),
+});
 export type HeartbeatResponse = z.infer<typeof heartbeatResponse>;
 
 // ---------------------------------------------------------------- store-and-forward records
 export const ticketPayload = z.object({
-  ticketNo: z.string(),
+  ticketNo: z.string().describe('queue + kiosk tag + daily number, e.g. A07-012: unique per hall day without coordination'),
   queue: z.string(),
   priority: z.enum(['normal', 'elderly', 'disabled', 'pregnant', 'appointment']),
-  issuedAt: z.string(),
+  issuedAt: isoTime,
   idHash: idHash.nullable(),
   appointmentId: z.string().nullable(),
   matterCategory: z.string().nullable(),
@@ -189,11 +207,12 @@ export const applicationPayload = z.object({
   matterVersion: z.number().int().nonnegative(),
   idHash,
   /** Personal fields: sent only inside TLS, encrypted at rest in the kiosk. */
-  applicant: z.object({ idNumber: z.string(), name: z.string(), phone: z.string().optional() }),
+  applicant: z.object({ idNumber: z.string(), name: z.string(), phone: z.string().optional() })
+    .describe('personal data, only inside TLS; must hash to idHash'),
   /** The agent (代办) when someone applies on the applicant's behalf. */
   agentIdHash: idHash.nullable(),
   proofs: z.array(proofRecord),
-  submittedAt: z.string(),
+  submittedAt: isoTime,
   answers: z.record(z.string(), z.string()),
 });
 export type ApplicationPayload = z.infer<typeof applicationPayload>;
@@ -202,30 +221,40 @@ export const evaluationPayload = z.object({
   evaluationId: z.string(),
   subjectType: z.enum(['ticket', 'application', 'session']),
   subjectId: z.string(),
-  rating: z.number().int().min(1).max(5),
+  rating: z.number().int().min(1).max(5).describe('好差评: 1 非常不满意 … 5 非常满意'),
   comment: z.string().max(500).nullable(),
-  ratedAt: z.string(),
+  ratedAt: isoTime,
 });
 export type EvaluationPayload = z.infer<typeof evaluationPayload>;
 
 export const recordKind = z.enum(['ticket', 'application', 'evaluation']);
 export type RecordKind = z.infer<typeof recordKind>;
 
-export const syncRecord = z.object({
+const recordEnvelope = {
   idempotencyKey: z.string().min(8).max(128),
   /** Per-kiosk monotonic sequence (not wall-clock); central applies in this order. */
-  seq: z.number().int().positive(),
-  kind: recordKind,
-  createdAt: z.string(),
-  payload: z.unknown(),
-});
+  seq: z.number().int().positive().describe('per-kiosk monotonic sequence'),
+  createdAt: isoTime,
+};
+
+/**
+ * A record as central first reads it: the payload is checked per record afterwards, so one
+ * bad payload is answered `rejected` without failing the batch (the outbox holds JSON).
+ */
+export const syncRecord = z.object({ ...recordEnvelope, kind: recordKind, payload: z.unknown() });
 export type SyncRecord = z.infer<typeof syncRecord>;
 
-export const syncBatchRequest = z.object({
-  kioskId: z.string(),
-  records: z.array(syncRecord).min(1).max(5000),
-});
+/** What a record must be: its payload is the one its `kind` names (the documented body). */
+export const ticketRecord = z.object({ ...recordEnvelope, kind: z.literal('ticket'), payload: ticketPayload });
+export const applicationRecord = z.object({ ...recordEnvelope, kind: z.literal('application'), payload: applicationPayload });
+export const evaluationRecord = z.object({ ...recordEnvelope, kind: z.literal('evaluation'), payload: evaluationPayload });
+export const typedSyncRecord = z.discriminatedUnion('kind', [ticketRecord, applicationRecord, evaluationRecord]);
+export type TypedSyncRecord = z.infer<typeof typedSyncRecord>;
+
+const batchEnvelope = { kioskId: z.string().min(1) };
+export const syncBatchRequest = z.object({ ...batchEnvelope, records: z.array(syncRecord).min(1).max(5000) });
 export type SyncBatchRequest = z.infer<typeof syncBatchRequest>;
+export const typedSyncBatchRequest = z.object({ ...batchEnvelope, records: z.array(typedSyncRecord).min(1).max(5000) });
 
 /**
  * applied: new effect; duplicate: this key was applied before (same body): success;
@@ -241,8 +270,15 @@ export const syncBatchResponse = z.object({ results: z.array(recordOutcome) });
 export type SyncBatchResponse = z.infer<typeof syncBatchResponse>;
 
 /** Problem body of every non-2xx answer (RFC 9457 subset). */
-export const problem = z.object({ title: z.string(), detail: z.string().optional(), status: z.number().int() });
+export const problem = z.object({ title: z.string(), detail: z.string().optional(), status: z.number().int().min(400).max(599) });
 export type Problem = z.infer<typeof problem>;
+
+// ---------------------------------------------------------------- path and query parameters
+/** `?since=` of the catalog: the version the kiosk holds; negative or newer than central's → a full catalog. */
+export const catalogSince = z.number().int();
+
+/** `Idempotency-Key` header of a verification request: 8–128 visible ASCII characters (a header carries no others). */
+export const idempotencyKeyHeader = z.string().regex(/^[!-~]{8,128}$/);
 
 /** Paths, so client and simulator never spell them twice. */
 export const centralPaths = {

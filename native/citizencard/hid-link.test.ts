@@ -50,19 +50,19 @@ describe('citizen card over an HID framed reader', () => {
     try {
       await expect.poll(() => reader.status().state).toBe('ready');
       expect(reader.status().port).toBe('hid 1234:5678');
-      await device.controls.handleControl({ action: 'insert', card: 'zhang-wei' });
+      await device.controls.handleControl({ command: 'insert', args: { card: 'zhang-wei' } });
       await expect.poll(() => cards.length).toBe(1);
       expect(cards[0]!.identity).toMatchObject({ cardType: 'social-security', idNumberValid: true });
       expect(device.written.every((r) => r.length === 65 && r[0] === 0)).toBe(true);
-      await device.controls.handleControl({ action: 'remove' });
+      await device.controls.handleControl({ command: 'remove' });
       await expect.poll(() => removed).toBe(1);
-      await device.controls.handleControl({ action: 'insert', card: 'ma-li' });
+      await device.controls.handleControl({ command: 'insert', args: { card: 'ma-li' } });
       await expect.poll(() => cards.length).toBe(2);
       expect(cards[1]!.identity.name).not.toBe(cards[0]!.identity.name);
 
-      await device.controls.handleControl({ action: 'unplug' });
+      await device.controls.handleControl({ command: 'unplug' });
       await expect.poll(() => statuses.some((s) => s.state === 'reconnecting' || s.state === 'no-device')).toBe(true);
-      await device.controls.handleControl({ action: 'replug' });
+      await device.controls.handleControl({ command: 'replug' });
       await expect.poll(() => reader.status().state, { timeout: 5000 }).toBe('ready');
     } finally {
       await reader.stop();

@@ -23,13 +23,14 @@ const CLI = fileURLToPath(new URL('../sim/central/cli.ts', import.meta.url));
 const TOTAL = 100_000;
 const SAMPLE = 2_000;
 
-async function startSimulatorProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startSimulatorProcess(dataDir: string): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`central simulator exited with ${code}`)));
   });
-  return { url: (JSON.parse(line) as { central: string }).central, child };
+  const { central, adminToken } = JSON.parse(line) as { central: string; adminToken: string };
+  return { url: central, adminToken, child };
 }
 
 async function fill(store: KioskStore, count: number): Promise<void> {
@@ -70,7 +71,7 @@ export async function bench(): Promise<BenchResult> {
     const batched = await drain(sim.url, join(root, 'batched'), 'BENCH-K1', TOTAL, 1000);
     const single = await drain(sim.url, join(root, 'single'), 'BENCH-K2', SAMPLE, 1);
     const singleExtrapolated = (single.seconds / SAMPLE) * TOTAL;
-    const stats = (await (await fetch(`${sim.url}/admin/stats`)).json()) as { uniqueEffects: { total: number }; duplicatesRejected: number };
+    const stats = (await (await fetch(`${sim.url}/admin/stats`, { headers: { authorization: `Bearer ${sim.adminToken}` } })).json()) as { uniqueEffects: { total: number }; duplicatesRejected: number };
     return {
       rows: [
         { mode: 'batched forwarder (1000/request)', records: TOTAL, requests: batched.requests, seconds: batched.seconds, 'records/s': Math.round(TOTAL / batched.seconds) },

@@ -101,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
     const { startCitizenCardSimulator } = await import('../sim/citizencard/index.js');
     const sim = await startCitizenCardSimulator();
     closeSimulator = sim.close;
-    const inserted = await sim.controls.handleControl({ action: 'insert', card: options.card });
+    const inserted = await sim.controls.handleControl({ command: 'insert', args: { card: options.card } });
     if (!inserted.ok) {
       await sim.close();
       console.error(inserted.error);

@@ -114,7 +114,7 @@ export async function run(argv: string[]): Promise<number> {
   if (options.config.transport === 'serial' && options.config.port === '@simulator') {
     const { startIdCardSimulator } = await import('../sim/idcard/index.js');
     const sim = await startIdCardSimulator();
-    await sim.handleControl({ op: 'insert', card: 'resident-1' });
+    await sim.handleControl({ command: 'insert', args: { card: 'resident-1' } });
     options.config = { ...options.config, port: sim.devicePath };
     closeSimulator = sim.close;
   }

@@ -5,56 +5,72 @@
  *   npm run -s sim -- citizen-card <card> | citizen-card-remove
  *   npm run -s sim -- paper-out | paper-near-end | cover-open | printer-ok | printed
  *   npm run -s sim -- central-down | central-up | central-stats
- *   npm run -s sim -- raw <idcard|citizencard|printer|central/faults> '<json>'
+ *   npm run -s sim -- raw '{"device":"printer","command":"set","args":{"offline":true}}'   any control message
+ *   npm run -s sim -- central-admin <stats|faults|effects> ['<json to POST>']   the central simulator's /admin routes
+ * Every shortcut is one message of the simulators' control protocol (control-protocol.ts).
  * Options: --config <kiosk.config.json>
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKioskConfig } from '../../electron/core/config-loader.js';
-import { CONTROL_FILE } from './control-server.js';
+import { CONTROL_FILE, CONTROL_ROUTE, type ControlFile } from './control-server.js';
+import type { ControlMessage } from './control-protocol.js';
 
 const { values, positionals } = parseArgs({ options: { config: { type: 'string' } }, allowPositionals: true });
 const [verb, arg, json] = positionals;
+const card = arg ?? '';
 
-const shortcuts: Record<string, () => [string, unknown]> = {
-  swipe: () => ['/idcard', { op: 'swipe', card: arg }],
-  insert: () => ['/idcard', { op: 'insert', card: arg }],
-  remove: () => ['/idcard', { op: 'remove' }],
-  unplug: () => ['/idcard', { op: 'unplug' }],
-  replug: () => ['/idcard', { op: 'replug' }],
-  cards: () => ['/idcard', { op: 'list-cards' }],
-  'citizen-card': () => ['/citizencard', { action: 'insert', card: arg }],
-  'citizen-card-remove': () => ['/citizencard', { action: 'remove' }],
-  'paper-out': () => ['/printer', { type: 'set', state: { paperOut: true } }],
-  'paper-near-end': () => ['/printer', { type: 'set', state: { paperNearEnd: true } }],
-  'cover-open': () => ['/printer', { type: 'set', state: { coverOpen: true } }],
-  'printer-ok': () => ['/printer', { type: 'reset' }],
-  printed: () => ['/printer', { type: 'tickets' }],
-  'central-down': () => ['/central/faults', { down: true }],
-  'central-up': () => ['/central/faults', {}],
-  'central-stats': () => ['/central/stats', {}],
-  raw: () => [`/${arg}`, JSON.parse(json ?? '{}')],
+const shortcuts: Record<string, () => ControlMessage> = {
+  swipe: () => ({ device: 'idcard', command: 'swipe', args: { card } }),
+  insert: () => ({ device: 'idcard', command: 'insert', args: { card } }),
+  remove: () => ({ device: 'idcard', command: 'remove' }),
+  unplug: () => ({ device: 'idcard', command: 'unplug' }),
+  replug: () => ({ device: 'idcard', command: 'replug' }),
+  cards: () => ({ device: 'idcard', command: 'list-cards' }),
+  'citizen-card': () => ({ device: 'citizencard', command: 'insert', args: { card } }),
+  'citizen-card-remove': () => ({ device: 'citizencard', command: 'remove' }),
+  'paper-out': () => ({ device: 'printer', command: 'set', args: { paperOut: true } }),
+  'paper-near-end': () => ({ device: 'printer', command: 'set', args: { paperNearEnd: true } }),
+  'cover-open': () => ({ device: 'printer', command: 'set', args: { coverOpen: true } }),
+  'printer-ok': () => ({ device: 'printer', command: 'reset' }),
+  printed: () => ({ device: 'printer', command: 'tickets' }),
+  'central-down': () => ({ device: 'central', command: 'faults', args: { down: true } }),
+  'central-up': () => ({ device: 'central', command: 'faults', args: {} }),
+  'central-stats': () => ({ device: 'central', command: 'stats' }),
+  raw: () => JSON.parse(arg ?? '{}') as ControlMessage, // the control server validates it
 };
 
-const make = verb ? shortcuts[verb] : undefined;
-if (!make) {
-  console.error(`usage: npm run -s sim -- <${Object.keys(shortcuts).join('|')}> [card|json]`);
+if (!verb || (!shortcuts[verb] && verb !== 'central-admin')) {
+  console.error(`usage: npm run -s sim -- <${[...Object.keys(shortcuts), 'central-admin'].join('|')}> [card|json]`);
   process.exit(2);
 }
 const { config } = loadKioskConfig(values.config);
-let control: { url: string; token: string };
+let control: ControlFile;
 try {
-  control = JSON.parse(readFileSync(path.join(config.dataDir, CONTROL_FILE), 'utf8'));
+  control = JSON.parse(readFileSync(path.join(config.dataDir, CONTROL_FILE), 'utf8')) as ControlFile;
 } catch {
   console.error(`no running kiosk with simulators found (${path.join(config.dataDir, CONTROL_FILE)}): start one with \`npm start\``);
   process.exit(1);
 }
-const [route, command] = make();
-const res = await fetch(control.url + route, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${control.token}`, 'content-type': 'application/json' },
-  body: JSON.stringify(command),
-});
+
+let res: Response;
+if (verb === 'central-admin') {
+  if (!control.central) {
+    console.error('this kiosk runs no embedded central simulator (central.url is not "embedded")');
+    process.exit(1);
+  }
+  res = await fetch(`${control.central.url}/admin/${arg ?? 'stats'}`, {
+    method: json === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${control.central.adminToken}`, 'content-type': 'application/json' },
+    ...(json === undefined ? {} : { body: json }),
+  });
+} else {
+  res = await fetch(control.url + CONTROL_ROUTE, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${control.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(shortcuts[verb]!()),
+  });
+}
 console.log(JSON.stringify(await res.json()));
 process.exitCode = res.ok ? 0 : 1;

@@ -35,7 +35,7 @@ describe('citizen card through pcscd + vpcd', () => {
   });
 
   it('reads an inserted card, reports its removal, then reads another card', async () => {
-    await card.controls.handleControl({ action: 'insert', card: 'zhang-wei' });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'zhang-wei' } });
     const first = await events.next('card');
     expect(first.event.identity).toMatchObject({
       cardType: 'social-security',
@@ -45,38 +45,38 @@ describe('citizen card through pcscd + vpcd', () => {
       validTo: '2030-01-15',
       extra: { cardNumber: 'A01234567', cardIdentifier: '330100D156000005', specVersion: '3.00' },
     });
-    await card.controls.handleControl({ action: 'remove' });
+    await card.controls.handleControl({ command: 'remove' });
     await events.next('removed');
 
-    await card.controls.handleControl({ action: 'insert', card: 'ma-li' });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'ma-li' } });
     const second = await events.next('card');
     expect(second.event.identity).toMatchObject({ name: '马丽', sex: 'female', nation: '回', extra: { specVersion: '2.00' } });
-    await card.controls.handleControl({ action: 'remove' });
+    await card.controls.handleControl({ command: 'remove' });
     await events.next('removed');
     expect(events.count('card')).toBe(2);
   });
 
   it('reports a card that is not a social-security card', async () => {
-    await card.controls.handleControl({ action: 'insert', card: 'bank-card' });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'bank-card' } });
     expect((await events.next('error')).error.code).toBe('wrong-card');
-    await card.controls.handleControl({ action: 'remove' });
+    await card.controls.handleControl({ command: 'remove' });
     await events.next('removed');
   });
 
   it('reports a card pulled out mid-read, and reads it when it is put back', async () => {
-    await card.controls.handleControl({ action: 'insert', card: 'zhang-wei', pullAfterApdus: 4 });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'zhang-wei', pullAfterApdus: 4 } });
     const pulled = await events.next('error');
     expect(pulled.error.code).toBe('card-removed');
     expect(pulled.error.citizenMessage).toMatch(/读卡完成前不要取出/);
     await events.next('removed');
-    await card.controls.handleControl({ action: 'insert', card: 'zhang-wei' });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'zhang-wei' } });
     expect((await events.next('card')).event.identity.name).toBe('张伟');
-    await card.controls.handleControl({ action: 'remove' });
+    await card.controls.handleControl({ command: 'remove' });
     await events.next('removed');
   });
 
   it('withdraws the card when pcscd (the reader) goes away and reads it again when it is back', async () => {
-    await card.controls.handleControl({ action: 'insert', card: 'bao-yun' });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'bao-yun' } });
     expect((await events.next('card')).event.identity.name).toBe('包云');
 
     // The reader disappears (pcscd gone): status leaves ready, and the card's identity is withdrawn.
@@ -90,13 +90,13 @@ describe('citizen card through pcscd + vpcd', () => {
     await pcscd.startDaemon();
     await events.next('status', (e) => e.status.state === 'ready');
     expect((await events.next('card')).event.identity.name).toBe('包云');
-    await card.controls.handleControl({ action: 'remove' });
+    await card.controls.handleControl({ command: 'remove' });
     await events.next('removed');
   });
 
   it('holds the card exclusively: another program holding it is a fault, and the card is read once released', async () => {
     await reader.stop();
-    await card.controls.handleControl({ action: 'insert', card: 'chen-jian' });
+    await card.controls.handleControl({ command: 'insert', args: { card: 'chen-jian' } });
     // Another PC/SC client takes the card first, exclusively.
     const other = pcsclite();
     other.on('error', () => undefined);
@@ -124,7 +124,7 @@ describe('citizen card through pcscd + vpcd', () => {
       await second.stop();
       for (const r of Object.values((other as unknown as { readers: Record<string, { close(): void }> }).readers)) r.close();
       other.close();
-      await card.controls.handleControl({ action: 'remove' });
+      await card.controls.handleControl({ command: 'remove' });
     }
   });
 });

@@ -27,7 +27,7 @@ describe('npm run device -- idcard', () => {
   afterAll(async () => sim?.close());
 
   it('prints one JSON line per read with the ID number masked', async () => {
-    await sim.handleControl({ op: 'insert', card: 'hk-1' });
+    await sim.handleControl({ command: 'insert', args: { card: 'hk-1' } });
     const { code, stdout } = await cli(['--port', sim.devicePath, '--once']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
@@ -38,7 +38,7 @@ describe('npm run device -- idcard', () => {
   });
 
   it('shows the whole ID number with --reveal', async () => {
-    await sim.handleControl({ op: 'insert', card: 'resident-2' });
+    await sim.handleControl({ command: 'insert', args: { card: 'resident-2' } });
     const { stdout } = await cli(['--port', sim.devicePath, '--once', '--reveal']);
     expect(JSON.parse(stdout.trim())).toMatchObject({ idNumber: '330102199007042349', birthDate: '1990-07-04' });
   });

@@ -31,10 +31,10 @@ describe('ID-card reader over a real PTY', () => {
   async function swipe(card: string): Promise<CardReadEvent> {
     const before = cards.length;
     const removedBefore = removals;
-    await sim.handleControl({ op: 'insert', card });
+    await sim.handleControl({ command: 'insert', args: { card } });
     await until(() => cards.length > before, `a read of ${card}`);
     const event = cards[before]!;
-    await sim.handleControl({ op: 'remove' });
+    await sim.handleControl({ command: 'remove' });
     await until(() => removals > removedBefore, `removal of ${card}`);
     expect(cards.length).toBe(before + 1);
     return event;
@@ -84,59 +84,59 @@ describe('ID-card reader over a real PTY', () => {
 
   it('gives exactly one event for a card left on the reader; removal and reinsertion give a second', async () => {
     const before = cards.length;
-    await sim.handleControl({ op: 'insert', card: 'resident-2' });
+    await sim.handleControl({ command: 'insert', args: { card: 'resident-2' } });
     await until(() => cards.length === before + 1, 'first read');
     const readAt = performance.now();
     await until(() => findsSince(readAt) >= 10, 'ten more polls');
     expect(cards.length).toBe(before + 1);
     const removedBefore = removals;
-    await sim.handleControl({ op: 'remove' });
+    await sim.handleControl({ command: 'remove' });
     await until(() => removals === removedBefore + 1, 'removal');
-    await sim.handleControl({ op: 'insert', card: 'resident-2' });
+    await sim.handleControl({ command: 'insert', args: { card: 'resident-2' } });
     await until(() => cards.length === before + 2, 'second read');
     expect(cards[before + 1]!.identity.name).toBe('李梅');
-    await sim.handleControl({ op: 'remove' });
+    await sim.handleControl({ command: 'remove' });
     await until(() => removals === removedBefore + 2, 'second removal');
   });
 
   it('with a reader that halts a read card (find answers 80 while it stays), still one event per presentation', async () => {
-    await sim.handleControl({ op: 'halt-after-read', enabled: true });
+    await sim.handleControl({ command: 'halt-after-read', args: { enabled: true } });
     try {
       const before = cards.length;
-      await sim.handleControl({ op: 'insert', card: 'resident-1' });
+      await sim.handleControl({ command: 'insert', args: { card: 'resident-1' } });
       await until(() => cards.length === before + 1, 'first read');
       const readAt = performance.now();
       await until(() => findsSince(readAt) >= 10, 'ten more polls');
       expect(cards.length).toBe(before + 1);
-      await sim.handleControl({ op: 'remove' });
+      await sim.handleControl({ command: 'remove' });
       const removedBefore = removals;
-      await sim.handleControl({ op: 'insert', card: 'resident-1' });
+      await sim.handleControl({ command: 'insert', args: { card: 'resident-1' } });
       await until(() => cards.length === before + 2, 'read after re-presenting');
       // Such a reader cannot tell "halted" from "gone": removal is reported as soon as it stops seeing the card.
       await until(() => removals > removedBefore, 'removal reported');
-      await sim.handleControl({ op: 'remove' });
+      await sim.handleControl({ command: 'remove' });
     } finally {
-      await sim.handleControl({ op: 'halt-after-read', enabled: false });
+      await sim.handleControl({ command: 'halt-after-read', args: { enabled: false } });
     }
   });
 
   it('reads through a corrupted checksum, garbage, a truncated reply and a slow byte-by-byte reply', async () => {
-    await sim.handleControl({ op: 'fault', fault: 'corrupt-checksum', command: 'readTextPhoto' });
+    await sim.handleControl({ command: 'fault', args: { fault: 'corrupt-checksum', onCommand: 'readTextPhoto' } });
     expect((await swipe('resident-3')).identity.name).toBe('王建国');
-    await sim.handleControl({ op: 'fault', fault: 'garbage', command: 'readTextPhoto', bytes: 200 });
+    await sim.handleControl({ command: 'fault', args: { fault: 'garbage', onCommand: 'readTextPhoto', bytes: 200 } });
     expect((await swipe('resident-4')).identity.name).toBe('欧阳娜娜');
-    await sim.handleControl({ op: 'fault', fault: 'truncate', command: 'readTextPhoto' });
+    await sim.handleControl({ command: 'fault', args: { fault: 'truncate', onCommand: 'readTextPhoto' } });
     expect((await swipe('resident-5')).identity.name).toBe('赵志强');
-    await sim.handleControl({ op: 'fault', fault: 'slow', command: 'selectCard', byteDelayMs: 5 });
+    await sim.handleControl({ command: 'fault', args: { fault: 'slow', onCommand: 'selectCard', byteDelayMs: 5 } });
     expect((await swipe('resident-6')).identity.name).toBe('孙丽');
     expect(reader.status().state).toBe('ready');
   });
 
   it('shows a SAM fault and recovers from it', async () => {
-    await sim.handleControl({ op: 'sam-fault', sw3: 0x60 });
+    await sim.handleControl({ command: 'sam-fault', args: { sw3: 0x60 } });
     await until(() => reader.status().state === 'fault', 'fault');
     expect(reader.status()).toMatchObject({ device: 'idcard', code: 'sam-fault' });
-    await sim.handleControl({ op: 'sam-fault', sw3: null });
+    await sim.handleControl({ command: 'sam-fault', args: { sw3: null } });
     await until(() => reader.status().state === 'ready', 'ready after SAM fault');
     expect((await swipe('resident-7')).identity.name).toBe('周杰');
   });
@@ -144,20 +144,20 @@ describe('ID-card reader over a real PTY', () => {
   it('survives an unplug in the middle of a reply and reconnects when the reader comes back', async () => {
     const before = cards.length;
     const statusesBefore = statuses.length;
-    await sim.handleControl({ op: 'fault', fault: 'unplug-mid-frame', command: 'readTextPhoto' });
-    await sim.handleControl({ op: 'insert', card: 'resident-8' });
+    await sim.handleControl({ command: 'fault', args: { fault: 'unplug-mid-frame', onCommand: 'readTextPhoto' } });
+    await sim.handleControl({ command: 'insert', args: { card: 'resident-8' } });
     await until(() => !sim.sim.plugged, 'simulated unplug');
     await until(() => reader.status().state === 'reconnecting', 'reconnecting');
     expect(reader.status().port).toBe(sim.devicePath);
     // While unplugged the reader keeps trying; nothing was read from half a frame.
     await new Promise((r) => setTimeout(r, 300));
     expect(cards.length).toBe(before);
-    await sim.handleControl({ op: 'replug' });
+    await sim.handleControl({ command: 'replug' });
     await until(() => reader.status().state === 'ready', 'ready after replug');
     // The card is still on the reader: it is read once, now.
     await until(() => cards.length === before + 1, 'read after reconnect');
     expect(cards[before]!.identity.name).toBe('吴晓燕');
     expect(statuses.slice(statusesBefore).map((s) => s.state)).toContain('reconnecting');
-    await sim.handleControl({ op: 'remove' });
+    await sim.handleControl({ command: 'remove' });
   });
 });

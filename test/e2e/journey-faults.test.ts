@@ -17,13 +17,13 @@ describe('journeys when things go wrong, and 代办', () => {
 
   it('unreadable card: says what to do, in plain words', async () => {
     const { page } = rig;
-    await rig.t.simulators.idcard!.handleControl({ op: 'fail-reads', count: 3 });
-    await rig.t.simulators.idcard!.handleControl({ op: 'insert', card: 'resident-3' });
+    await rig.t.simulators.idcard!.handleControl({ command: 'fail-reads', args: { count: 3 } });
+    await rig.t.simulators.idcard!.handleControl({ command: 'insert', args: { card: 'resident-3' } });
     await expect.poll(() => page.getByTestId('notice').getAttribute('data-code'), { timeout: 10_000 }).toBe('card-read-failed');
     expect(await page.getByTestId('notice').textContent()).toContain('读卡失败，请将身份证平放在感应区');
     expect(await page.content()).not.toMatch(/Error|at \w+ \(/);
     await screenshot(page, 'error');
-    await rig.t.simulators.idcard!.handleControl({ op: 'remove' });
+    await rig.t.simulators.idcard!.handleControl({ command: 'remove' });
     await press(page, 'notice-dismiss');
     expect(await page.getByTestId('notice').count()).toBe(0);
     await new Promise((r) => setTimeout(r, 500));

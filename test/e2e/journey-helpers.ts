@@ -119,7 +119,7 @@ export async function waitForScreen(page: Page, screen: string, timeout = 15_000
 
 /** A card swiped over the reader simulator (a real PTY): the identified screen follows. */
 export async function swipe(rig: JourneyRig, card: string, expectScreen: string | null = 'citizen-home'): Promise<void> {
-  await rig.t.simulators.idcard!.handleControl({ op: 'swipe', card, holdMs: 800 });
+  await rig.t.simulators.idcard!.handleControl({ command: 'swipe', args: { card, holdMs: 800 } });
   if (expectScreen) await waitForScreen(rig.page, expectScreen);
   // Wait for the card to leave the reader before anything else is swiped.
   await new Promise((r) => setTimeout(r, 1000));

@@ -24,7 +24,7 @@ describe('citizen journeys through the core', () => {
 
   async function identify(card: string): Promise<SessionView> {
     const before = sessions.length;
-    await t.simulators.idcard!.handleControl({ op: 'swipe', card });
+    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card } });
     await expect.poll(() => sessions.length, { timeout: 10_000 }).toBeGreaterThan(before);
     return sessions.at(-1)!;
   }
@@ -36,10 +36,10 @@ describe('citizen journeys through the core', () => {
   it('tells the citizen when a card on the reader cannot be read', async () => {
     const notices: string[] = [];
     const off = t.kiosk.core.events.on('notice', (n) => notices.push(n.code));
-    await t.simulators.idcard!.handleControl({ op: 'fail-reads', count: 3 });
-    await t.simulators.idcard!.handleControl({ op: 'insert', card: 'resident-2' });
+    await t.simulators.idcard!.handleControl({ command: 'fail-reads', args: { count: 3 } });
+    await t.simulators.idcard!.handleControl({ command: 'insert', args: { card: 'resident-2' } });
     await expect.poll(() => notices, { timeout: 10_000 }).toContain('card-read-failed');
-    await t.simulators.idcard!.handleControl({ op: 'remove' });
+    await t.simulators.idcard!.handleControl({ command: 'remove' });
     off();
     expect(t.kiosk.core.sessions.current()).toBeNull();
     await new Promise((r) => setTimeout(r, 300));

@@ -19,9 +19,9 @@ describe('journeys with the central system\'s records', () => {
   async function identify(card: string): Promise<SessionView> {
     await t.kiosk.core.endSession('finished');
     const before = sessions.length;
-    await t.simulators.idcard!.handleControl({ op: 'insert', card });
+    await t.simulators.idcard!.handleControl({ command: 'insert', args: { card } });
     await expect.poll(() => sessions.slice(before).some((s) => s !== null), { timeout: 10_000 }).toBe(true);
-    await t.simulators.idcard!.handleControl({ op: 'remove' });
+    await t.simulators.idcard!.handleControl({ command: 'remove' });
     await new Promise((r) => setTimeout(r, 250));
     return sessions.at(-1)!;
   }
@@ -80,9 +80,9 @@ describe('journeys with the central system\'s records', () => {
     await t.kiosk.core.setProxyMode(true);
     for (let i = 1; i <= 8; i += 1) {
       const before = sessions.length;
-      await t.simulators.idcard!.handleControl({ op: 'insert', card: `hall-principal-${i}` });
+      await t.simulators.idcard!.handleControl({ command: 'insert', args: { card: `hall-principal-${i}` } });
       await expect.poll(() => sessions.length, { timeout: 10_000 }).toBeGreaterThan(before);
-      await t.simulators.idcard!.handleControl({ op: 'remove' });
+      await t.simulators.idcard!.handleControl({ command: 'remove' });
       await new Promise((r) => setTimeout(r, 250));
       const ticket = await t.kiosk.core.takeTicket({ category: null, priority: 'normal', appointmentId: null });
       expect(ticket.print.status).toBe('printed');

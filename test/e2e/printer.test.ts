@@ -115,15 +115,16 @@ describe('printing over a PTY', () => {
   });
 
   it('answers JSON control commands and rejects bad ones', async () => {
-    expect(sim.handleControl({ type: 'set', state: { coverOpen: true } })).toMatchObject({ ok: true, state: { coverOpen: true } });
-    expect(sim.handleControl({ type: 'set', state: { lid: true } })).toMatchObject({ ok: false });
-    expect(sim.handleControl({ type: 'nope' })).toMatchObject({ ok: false, error: expect.stringMatching(/invalid printer simulator command/) });
+    expect(sim.handleControl({ command: 'set', args: { coverOpen: true } })).toMatchObject({ ok: true, state: { coverOpen: true } });
+    // As they would arrive in JSON: the handler checks at run time what TypeScript checks here.
+    expect(sim.handleControl({ command: 'set', args: { lid: true } } as never)).toMatchObject({ ok: false });
+    expect(sim.handleControl({ command: 'nope' } as never)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid printer simulator command/) });
     const outcome = await new PrintJobRunner(printer).printTicket(sampleTicket());
     expect(outcome).toMatchObject({ status: 'failed', failure: 'cover-open' });
-    sim.handleControl({ type: 'reset' });
+    sim.handleControl({ command: 'reset' });
     await new PrintJobRunner(printer).printTicket(sampleTicket());
     await sim.controls.waitForTickets(1);
-    const listed = sim.handleControl({ type: 'tickets' });
+    const listed = sim.handleControl({ command: 'tickets' });
     expect(listed).toMatchObject({ ok: true, tickets: [{ index: 1, qrPayloads: [sampleTicket().trackingUrl, sampleTicket().evaluationUrl] }] });
   });
 

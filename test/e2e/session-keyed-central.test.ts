@@ -28,7 +28,7 @@ describe('central answers land in the session that asked (HTTP, slow central)', 
 
   async function swipe(card: string): Promise<SessionView> {
     const known = new Set(sessions.map((s) => s?.sessionId));
-    await t.simulators.idcard!.handleControl({ op: 'swipe', card, holdMs: 300 });
+    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card, holdMs: 300 } });
     await expect.poll(() => sessions.find((s) => s && !known.has(s.sessionId)), { timeout: 10_000 }).toBeDefined();
     return sessions.find((s) => s && !known.has(s.sessionId))!;
   }

@@ -1,6 +1,6 @@
 /** `npm run sim` drives a running kiosk's simulators from another process, as a person trying the kiosk would. */
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,8 +39,29 @@ describe('npm run sim', () => {
   });
 
   it('refuses a caller without the token', async () => {
-    const { url } = JSON.parse((await import('node:fs')).readFileSync(path.join(t.dataDir, 'simulators.json'), 'utf8')) as { url: string };
-    const res = await fetch(`${url}/idcard`, { method: 'POST', body: '{"op":"remove"}' });
+    const { url } = JSON.parse(readFileSync(path.join(t.dataDir, 'simulators.json'), 'utf8')) as { url: string };
+    const res = await fetch(`${url}/control`, { method: 'POST', body: '{"device":"idcard","command":"remove"}' });
     expect(res.status).toBe(401);
+  });
+
+  it('speaks one message shape to every simulator and answers a malformed one with a readable error', async () => {
+    expect(await sim('raw', '{"device":"printer","command":"set","args":{"offline":true}}')).toMatchObject({ ok: true, state: { offline: true } });
+    expect(await sim('printer-ok')).toMatchObject({ ok: true, state: { offline: false } });
+    const { url, token } = JSON.parse(readFileSync(path.join(t.dataDir, 'simulators.json'), 'utf8')) as { url: string; token: string };
+    const post = (message: unknown) => fetch(`${url}/control`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(message) });
+    const old = await post({ op: 'remove' });
+    expect(old.status).toBe(400);
+    expect(((await old.json()) as { error: string }).error).toMatch(/\{ device: .*command, args \}/);
+    const unknown = await post({ device: 'idcard', command: 'eject' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/invalid idcard simulator command.*commands: insert, remove, swipe/);
+    expect((await post({ device: 'citizencard', command: 'insert', args: { card: 'zhang-wei', extra: 1 } })).status).toBe(400);
+  });
+
+  it("reaches the embedded central simulator's /admin routes with the admin token it was given", async () => {
+    const control = JSON.parse(readFileSync(path.join(t.dataDir, 'simulators.json'), 'utf8')) as { central: { url: string; adminToken: string } };
+    expect(control.central.adminToken).toBe(t.simulators.central!.adminToken);
+    expect((await fetch(`${control.central.url}/admin/stats`)).status).toBe(401);
+    expect(await sim('central-admin', 'stats')).toMatchObject({ requestsReceived: expect.any(Number) });
   });
 });

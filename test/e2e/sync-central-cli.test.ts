@@ -19,15 +19,17 @@ describe('central simulator CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-      const { central } = JSON.parse(line) as { central: string };
+      const { central, adminToken } = JSON.parse(line) as { central: string; adminToken: string };
+      const admin = { authorization: `Bearer ${adminToken}` };
       expect(central).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(existsSync(join(data, 'central.sqlite'))).toBe(true);
       const injected = await fetch(`${central}/v1/catalog`, { headers: { authorization: 'Bearer token-cli-1' } });
       expect(injected.status).toBe(503);
-      await fetch(`${central}/admin/faults?reset`, { method: 'POST', body: '{}' });
+      expect((await fetch(`${central}/admin/faults?reset`, { method: 'POST', body: '{}' })).status).toBe(401);
+      await fetch(`${central}/admin/faults?reset`, { method: 'POST', body: '{}', headers: admin });
       const ok = await fetch(`${central}/v1/catalog`, { headers: { authorization: 'Bearer token-cli-1' } });
       expect(ok.status).toBe(200);
-      const stats = (await (await fetch(`${central}/admin/stats`)).json()) as { requestsReceived: number; faultsInjected: { status503: number } };
+      const stats = (await (await fetch(`${central}/admin/stats`, { headers: admin })).json()) as { requestsReceived: number; faultsInjected: { status503: number } };
       expect(stats).toMatchObject({ requestsReceived: 2, faultsInjected: { status503: 1 } });
     } finally {
       child.kill('SIGTERM');

@@ -35,7 +35,7 @@ describe('ticket with the central API hung', () => {
     const printer = t.simulators.printer!.controls;
     await expect.poll(async () => (await t.kiosk.core.getStatus()).devices.every((d) => d.state === 'ready'), { timeout: 15_000 }).toBe(true);
     const before = printer.tickets().length;
-    await t.simulators.idcard!.handleControl({ op: 'swipe', card: 'resident-3', holdMs: 800 });
+    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card: 'resident-3', holdMs: 800 } });
     await waitForScreen(page, 'citizen-home');
     await page.getByTestId('one-click-ticket').click();
     await waitForScreen(page, 'ticket');

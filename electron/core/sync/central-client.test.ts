@@ -31,10 +31,10 @@ describe('CentralClient concurrency bound', () => {
       peak = Math.max(peak, active);
       await new Promise<void>((r) => releases.push(r));
       active--;
-      return new Response(JSON.stringify({ serverTime: 'now', catalogVersion: 1 }), { status: 200 });
+      return new Response(JSON.stringify({ serverTime: '2026-12-01T08:00:00.000Z', catalogVersion: 1 }), { status: 200 });
     }) as unknown as typeof fetch;
     const client = new CentralClient({ baseUrl: 'http://central.invalid', token: 'token-123456', maxConcurrent: 2, fetch: fakeFetch });
-    const calls = Array.from({ length: 5 }, () => client.heartbeat({ kioskId: 'K', pending: 0, oldestPendingAgeMs: null, sentAt: 'now' }));
+    const calls = Array.from({ length: 5 }, () => client.heartbeat({ kioskId: 'K', pending: 0, oldestPendingAgeMs: null, sentAt: '2026-12-01T08:00:00.000Z' }));
     for (let round = 0; round < 10 && releases.length + active > 0; round++) {
       await new Promise((r) => setTimeout(r, 5));
       releases.splice(0).forEach((r) => r());

@@ -1,8 +1,10 @@
 /**
  * `npm run -s central -- --port <n> --data <dir> [--delay-ms <verification delay>]
  *   [--hall-key <64 hex>] [--faults '<json>'] [--tls-cert <pem> --tls-key <pem> --tls-ca <pem>]`
- * Runs the central API simulator on its own until Ctrl-C. Prints one JSON line with its URL.
- * With the three --tls-* files it serves HTTPS and requires kiosks' client certificates.
+ * Runs the central API simulator on its own until Ctrl-C. Prints one JSON line with its URL
+ * and the bearer token of its /admin routes (CENTRAL_ADMIN_TOKEN, 16+ characters, or a
+ * random one). With the three --tls-* files it serves HTTPS and requires kiosks' client
+ * certificates.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,16 +35,22 @@ if (tlsFiles.some((f) => f !== undefined) && tlsFiles.some((f) => f === undefine
   process.exit(2);
 }
 const [tlsCert, tlsKey, tlsCa] = tlsFiles;
+const adminToken = process.env.CENTRAL_ADMIN_TOKEN;
+if (adminToken !== undefined && adminToken.length < 16) {
+  console.error('CENTRAL_ADMIN_TOKEN must have 16+ characters (the bearer token of the /admin routes)');
+  process.exit(2);
+}
 const sim = await startCentralSimulator({
   port: Number(values.port),
   host: values.host,
   dataDir: values.data,
   verificationDelayMs: Number(values['delay-ms']),
+  ...(adminToken ? { adminToken } : {}),
   ...(hallKeyHex ? { hallKey: Buffer.from(hallKeyHex, 'hex') } : {}),
   ...(values.faults ? { faults: JSON.parse(values.faults) as object } : {}),
   ...(tlsCert && tlsKey && tlsCa ? { tls: { cert: readFileSync(tlsCert), key: readFileSync(tlsKey), ca: readFileSync(tlsCa) } } : {}),
 });
-console.log(JSON.stringify({ central: sim.url, data: values.data, admin: `${sim.url}/admin/stats` }));
+console.log(JSON.stringify({ central: sim.url, data: values.data, admin: `${sim.url}/admin/stats`, adminToken: sim.adminToken }));
 const stop = () => {
   void sim.close().then(() => process.exit(0));
 };

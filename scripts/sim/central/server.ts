@@ -3,6 +3,7 @@
  * SQLite file, with run-time fault injection. Embedded by the kiosk when
  * config central.url === 'embedded'; standalone via cli.ts.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { TLSSocket } from 'node:tls';
@@ -11,17 +12,22 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  catalogSince,
   centralPaths,
   dataCheckRequest,
   heartbeatRequest,
   idHash as idHashSchema,
+  idempotencyKeyHeader,
   matter as matterSchema,
+  queueName,
   syncBatchRequest,
+  ticketNo,
+  verificationId,
   verificationRequest,
   type Matter,
 } from '../../../electron/common/central-api.js';
 import { DEV_ID_HASH_KEY } from '../../../electron/core/store/crypto.js';
-import { FaultInjector, type FaultPatch } from './faults.js';
+import { faultConfig, FaultInjector, type FaultConfig, type FaultPatch } from './faults.js';
 import { buildPopulation } from './population.js';
 import { applyBatch, startVerification, type ApplyContext, type RecordCounters } from './records.js';
 import * as lookups from './lookups.js';
@@ -36,6 +42,10 @@ export interface CentralSimulatorOptions {
   hallKey?: Buffer;
   /** token → kioskId; when absent any bearer token of 8+ characters is accepted. */
   tokens?: Record<string, string>;
+  /** Bearer token of the /admin routes (stats, faults, effects, catalog); default: a random one, see `adminToken`. */
+  adminToken?: string;
+  /** Largest request body read (default 16 MiB: a full 5000-record batch); a larger one is a 413. */
+  maxBodyBytes?: number;
   verificationDelayMs?: number;
   extraPopulation?: number;
   faults?: FaultPatch;
@@ -62,6 +72,8 @@ export interface CentralStats {
 export interface CentralSimulator {
   url: string;
   port: number;
+  /** What /admin/* requests must present as `Authorization: Bearer <adminToken>`. */
+  adminToken: string;
   faults: FaultInjector;
   db: SimDb;
   stats(): CentralStats;
@@ -95,6 +107,8 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   let requestsReceived = 0;
   const requestsByRoute: Record<string, number> = {};
   const held = new Set<Socket>();
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  if (adminToken.length < 16) throw new Error('central simulator: the admin token must have 16+ characters');
 
   /** The kiosk a request speaks for: from its client certificate and/or its token (null: any kiosk). */
   function authenticate(req: IncomingMessage): string | null {
@@ -112,7 +126,8 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   /** One /v1 route; runs inside the fault wrapper. Synchronous: every write is one SQLite transaction. */
   function route(method: string, url: URL, body: unknown, req: IncomingMessage): Reply {
     const kiosk = authenticate(req);
-    const path = url.pathname;
+    // The path as sent: URL normalisation would turn /v1/queues/%2E%2E into /v1/ (a 404, not the 422 it is).
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (method === 'POST' && path === centralPaths.recordsBatch) {
       const batch = parse(syncBatchRequest, body);
       if (kiosk && kiosk !== batch.kioskId) throw new HttpError(403, `this kiosk's credentials belong to kiosk ${kiosk}, not ${batch.kioskId}`);
@@ -120,7 +135,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     }
     if (method === 'GET' && path === centralPaths.catalog) {
       const since = url.searchParams.get('since');
-      return { status: 200, body: lookups.catalog(ctx, since === null ? null : Number(since)) };
+      return { status: 200, body: lookups.catalog(ctx, since === null ? null : parse(catalogSince, /^-?[0-9]+$/.test(since) ? Number(since) : since)) };
     }
     if (method === 'POST' && path === centralPaths.dataCheck) {
       const q = parse(dataCheckRequest, body);
@@ -128,12 +143,13 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     }
     if (method === 'POST' && path === centralPaths.verifications) return createVerification(body, req);
     if (method === 'GET' && path.startsWith('/v1/verifications/')) {
-      const status = lookups.verification(ctx, decodeURIComponent(path.slice('/v1/verifications/'.length)));
+      const status = lookups.verification(ctx, parse(verificationId, pathParam(path.slice('/v1/verifications/'.length))));
       if (!status) throw new HttpError(404, 'no such verification');
       return { status: 200, body: status };
     }
     if (method === 'GET' && path.startsWith('/v1/queues/')) {
-      return { status: 200, body: lookups.queueState(ctx, decodeURIComponent(path.slice('/v1/queues/'.length)), url.searchParams.get('ticketNo')) };
+      const ticket = url.searchParams.get('ticketNo');
+      return { status: 200, body: lookups.queueState(ctx, parse(queueName, pathParam(path.slice('/v1/queues/'.length))), ticket === null ? null : parse(ticketNo, ticket)) };
     }
     const citizen = /^\/v1\/citizens\/([^/]+)\/(appointments|entitlements|applications)$/.exec(path);
     if (method === 'GET' && citizen) {
@@ -154,7 +170,8 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   /** Idempotency-Key header: the first response is saved and replayed; another body under the key is a 409. */
   function createVerification(body: unknown, req: IncomingMessage): Reply {
     const v = parse(verificationRequest, body);
-    const key = req.headers['idempotency-key'];
+    const header = req.headers['idempotency-key'];
+    const key = header === undefined ? undefined : parse(idempotencyKeyHeader, header);
     const hash = bodyHash(v);
     if (typeof key === 'string') {
       const seen = db.sql('SELECT body_hash, response FROM idempotency WHERE key = ?').get(`hdr:${key}`) as { body_hash: string; response: string } | undefined;
@@ -172,12 +189,15 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     })();
   }
 
-  function admin(method: string, url: URL, body: unknown): Reply {
+  function admin(method: string, url: URL, body: unknown, req: IncomingMessage): Reply {
+    const presented = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    const expected = Buffer.from(adminToken);
+    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw new HttpError(401, 'admin routes need Authorization: Bearer <the simulator\'s admin token>');
     if (method === 'GET' && url.pathname === '/admin/stats') return { status: 200, body: stats() };
     if (method === 'GET' && url.pathname === '/admin/faults') return { status: 200, body: faults.config };
-    if (method === 'POST' && url.pathname === '/admin/faults') return { status: 200, body: faults.apply(body, url.searchParams.has('reset')) };
+    if (method === 'POST' && url.pathname === '/admin/faults') return { status: 200, body: applyFaults(faults, body, url.searchParams.has('reset')) };
     if (method === 'GET' && url.pathname === '/admin/effects') return { status: 200, body: db.effects(url.searchParams.get('kiosk') ?? undefined) };
-    if (method === 'POST' && url.pathname === '/admin/catalog') return { status: 200, body: db.publishMatter(body as Omit<Matter, 'version'>) };
+    if (method === 'POST' && url.pathname === '/admin/catalog') return { status: 200, body: db.publishMatter(parse(matterSchema.omit({ version: true }), body)) };
     throw new HttpError(404, `no admin route ${method} ${url.pathname}`);
   }
 
@@ -191,14 +211,18 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://central.local');
     const method = req.method ?? 'GET';
-    const raw = await readBody(req);
+    const raw = await readBody(req, options.maxBodyBytes ?? 16 * 1024 * 1024);
+    if (raw === null) return send(res, { status: 413, body: { title: 'request body too large', status: 413 } });
     let body: unknown = undefined;
     try {
       body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
     } catch {
       return send(res, { status: 400, body: { title: 'malformed JSON', status: 400 } });
     }
-    if (url.pathname.startsWith('/admin/')) return send(res, guarded(() => admin(method, url, body)));
+    if (url.pathname.startsWith('/admin/')) {
+      const reply = guarded(() => admin(method, url, body, req));
+      return send(res, reply, reply.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+    }
     requestsReceived++;
     const routeName = `${method} ${url.pathname.replace(/\/citizens\/[^/]+/, '/citizens/{h}').replace(/\/(verifications|queues)\/[^/]+$/, '/$1/{id}')}`;
     requestsByRoute[routeName] = (requestsByRoute[routeName] ?? 0) + 1;
@@ -214,7 +238,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     }
     const status = faults.errorStatus();
     if (status) {
-      const headers: Record<string, string> = status === 429 ? { 'retry-after': String(c.retryAfterSeconds) } : {};
+      const headers: Record<string, string> = status === 500 ? {} : { 'retry-after': String(c.retryAfterSeconds) };
       return send(res, { status, body: { title: `injected ${status}`, status } }, headers);
     }
     const reply = guarded(() => route(method, url, body, req));
@@ -246,6 +270,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   return {
     url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`,
     port,
+    adminToken,
     faults,
     db,
     stats,
@@ -270,6 +295,23 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   throw new HttpError(422, r.error.issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('; '));
 }
 
+/** A fault patch that does not parse is a 422 naming the field, and leaves the faults as they were. */
+function applyFaults(faults: FaultInjector, patch: unknown, reset: boolean): FaultConfig {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new HttpError(422, 'a fault patch is a JSON object');
+  const merged = faultConfig.safeParse({ ...(reset ? {} : faults.config), ...patch });
+  if (!merged.success) throw new HttpError(422, merged.error.issues.map((i) => `${i.path.map(String).join('.') || '(patch)'}: ${i.message}`).join('; '));
+  return faults.apply(patch, reset);
+}
+
+/** A path segment, percent-decoded; a malformed escape (`/v1/verifications/%`) is a 422, not a URIError. */
+function pathParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(422, `malformed percent-encoding in the path: ${JSON.stringify(segment.slice(0, 80))}`);
+  }
+}
+
 function guarded(fn: () => Reply): Reply {
   try {
     return fn();
@@ -286,11 +328,17 @@ function send(res: ServerResponse, reply: Reply, headers: Record<string, string>
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The body, or null when it is larger than `limit` (read to the end and dropped, so the answer can be sent). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

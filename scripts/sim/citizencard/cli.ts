@@ -2,11 +2,11 @@
  * Hands-on simulators: `npx tsx scripts/sim/citizencard/cli.ts pcsc [--port 35963] [--card zhang-wei]`
  * puts a virtual card into pcscd's vpcd reader; `… serial [--card …]` runs the framed
  * reader on a PTY and prints its device path. Then type JSON controls on stdin, one per
- * line, e.g. {"action":"insert","card":"ma-li"} or {"action":"remove"}; each answer is a JSON line.
+ * line, e.g. {"command":"insert","args":{"card":"ma-li"}} or {"command":"remove"}; each answer is a JSON line.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { startCitizenCardSimulator, startPcscCardSimulator, type CitizenCardControls } from './index.js';
+import { startCitizenCardSimulator, startPcscCardSimulator, type CitizenCardControlCommand, type CitizenCardControls } from './index.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,15 +29,15 @@ if (mode === 'pcsc') {
   ({ controls, close } = sim);
   console.error(`framed reader on ${sim.devicePath}`);
 }
-if (values.card) console.log(JSON.stringify(await controls.handleControl({ action: 'insert', card: values.card })));
-console.log(JSON.stringify(await controls.handleControl({ action: 'list' })));
+if (values.card) console.log(JSON.stringify(await controls.handleControl({ command: 'insert', args: { card: values.card } })));
+console.log(JSON.stringify(await controls.handleControl({ command: 'list' })));
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (!line.trim()) return;
-  let command: unknown;
+  let command: CitizenCardControlCommand;
   try {
-    command = JSON.parse(line);
+    command = JSON.parse(line) as CitizenCardControlCommand; // handleControl validates it
   } catch {
     console.log(JSON.stringify({ ok: false, error: 'not JSON' }));
     return;

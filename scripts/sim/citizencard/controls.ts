@@ -1,28 +1,20 @@
 /**
- * JSON-friendly controls for the citizen-card simulators, so the kiosk's test UI (or
- * a test) can say "insert card X", "remove", "unplug" over any channel.
+ * The citizen-card simulators' side of the simulators' control protocol
+ * (scripts/sim/control-protocol.ts), so the kiosk's test UI, the CLI or a test can say
+ * `{ command: 'insert', args: { card: 'zhang-wei' } }`, "remove", "unplug" over any channel.
  */
+import { citizenCardCommand, parseCommand, type CitizenCardCommand, type ControlReply } from '../control-protocol.js';
 import { CARDS, cardByKey, type CardProfile } from './cards.js';
 
-export type CitizenCardControlCommand =
-  | { action: 'list' }
-  /** pullAfterApdus: the citizen pulls the card out after that many APDUs (mid-read). */
-  | { action: 'insert'; card: string; pullAfterApdus?: number }
-  | { action: 'remove' }
-  | { action: 'unplug' } // the cable is pulled: the serial device node disappears
-  | { action: 'replug' } // plugged back: the same device path comes back
-  | { action: 'mute' } // the reader is there but stops answering (hung firmware, wrong baud)
-  | { action: 'unmute' }
-  | { action: 'noise'; bytes?: number }; // line noise before the next reply (serial only)
+export type CitizenCardControlCommand = CitizenCardCommand;
 
 export interface CitizenCardSimState {
   inserted: string | null;
   plugged: boolean;
   answering: boolean;
-  cards: { key: string; label: string }[];
 }
 
-export type CitizenCardControlResult = ({ ok: true } & CitizenCardSimState) | { ok: false; error: string };
+export type CitizenCardControlResult = ControlReply<CitizenCardSimState, { cards: { key: string; label: string }[] }>;
 
 /** What a simulator must provide; `handleControl` is built on top of it. */
 export interface InsertOptions {
@@ -43,27 +35,28 @@ export interface CitizenCardSlot {
 }
 
 export interface CitizenCardControls {
-  handleControl(command: unknown): Promise<CitizenCardControlResult>;
+  /** Validates `command` at run time too (it may come from JSON); typed so callers spell commands right. */
+  handleControl(command: CitizenCardCommand): Promise<CitizenCardControlResult>;
 }
 
 export function createControls(slot: CitizenCardSlot): CitizenCardControls {
   const state = (): CitizenCardControlResult => ({
     ok: true,
-    inserted: slot.inserted()?.key ?? null,
-    plugged: slot.plugged(),
-    answering: slot.answering?.() ?? true,
-    cards: CARDS.map((c) => ({ key: c.key, label: c.label })),
+    state: { inserted: slot.inserted()?.key ?? null, plugged: slot.plugged(), answering: slot.answering?.() ?? true },
   });
   return {
-    async handleControl(command) {
-      const c = (typeof command === 'object' && command !== null ? command : {}) as Record<string, unknown>;
+    async handleControl(raw) {
+      const parsed = parseCommand('citizencard', citizenCardCommand, raw);
+      if (!parsed.ok) return parsed;
+      const c = parsed.command;
       try {
-        switch (c.action) {
+        switch (c.command) {
           case 'list':
+            return { ...state(), cards: CARDS.map((x) => ({ key: x.key, label: x.label })) };
+          case 'state':
             return state();
           case 'insert':
-            if (typeof c.card !== 'string') return { ok: false, error: 'insert needs "card": one of ' + CARDS.map((x) => x.key).join(', ') };
-            await slot.insert(cardByKey(c.card), typeof c.pullAfterApdus === 'number' ? { pullAfterApdus: c.pullAfterApdus } : {});
+            await slot.insert(cardByKey(c.args.card), c.args.pullAfterApdus === undefined ? {} : { pullAfterApdus: c.args.pullAfterApdus });
             return state();
           case 'remove':
             slot.remove();
@@ -72,17 +65,15 @@ export function createControls(slot: CitizenCardSlot): CitizenCardControls {
           case 'replug':
           case 'mute':
           case 'unmute': {
-            const action = c.action;
-            if (!slot[action]) return { ok: false, error: `this simulator cannot ${action}` };
-            await slot[action]?.();
+            const action = slot[c.command] as ((this: CitizenCardSlot) => void | Promise<void>) | undefined;
+            if (!action) return { ok: false, error: `this simulator cannot ${c.command}` };
+            await action.call(slot);
             return state();
           }
           case 'noise':
             if (!slot.noise) return { ok: false, error: 'this simulator cannot add line noise' };
-            slot.noise(typeof c.bytes === 'number' ? c.bytes : 7);
+            slot.noise(c.args.bytes ?? 7);
             return state();
-          default:
-            return { ok: false, error: `unknown action ${JSON.stringify(c.action)}: use list, insert, remove, unplug, replug, mute, unmute or noise` };
         }
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };

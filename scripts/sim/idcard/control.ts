@@ -1,30 +1,14 @@
 /**
- * A JSON-friendly control surface for the simulator, so the kiosk launcher can expose
- * it over HTTP to end-to-end UI tests: `handleControl({op: 'insert', card: 'resident-1'})`.
+ * The ID-card simulator's side of the simulators' control protocol
+ * (scripts/sim/control-protocol.ts): `handleControl({ command: 'insert', args: { card: 'resident-1' } })`.
  */
-import type { CommandName } from '../../../native/idcard/protocol.js';
+import { idCardCommand, parseCommand, type ControlReply, type IdCardCommand } from '../control-protocol.js';
 import { SIM_PEOPLE } from './people.js';
 import { hallCitizenCards } from './hall-citizens.js';
 import type { IdCardSimulator, SimFault } from './simulator.js';
 
-export type IdCardSimCommand =
-  | { op: 'insert'; card: string }
-  | { op: 'remove' }
-  | { op: 'swipe'; card: string; holdMs?: number }
-  | { op: 'fault'; fault: SimFault['kind']; command?: CommandName; bytes?: number; byteDelayMs?: number }
-  | { op: 'clear-faults' }
-  | { op: 'sam-fault'; sw3?: number | null }
-  | { op: 'fail-reads'; count: number }
-  | { op: 'halt-after-read'; enabled: boolean }
-  | { op: 'unplug' }
-  | { op: 'replug' }
-  | { op: 'pace'; baud: number | null }
-  | { op: 'list-cards' }
-  | { op: 'state' };
-
-export type IdCardSimReply =
-  | { ok: true; cards?: Array<{ id: string; kind: string; name: string }>; state?: IdCardSimState }
-  | { ok: false; error: string };
+export type IdCardSimCommand = IdCardCommand;
+export type IdCardSimReply = ControlReply<IdCardSimState, { cards: Array<{ id: string; kind: string; name: string }> }>;
 
 export interface IdCardSimState {
   plugged: boolean;
@@ -46,39 +30,45 @@ function stateOf(sim: IdCardSimulator): IdCardSimState {
   };
 }
 
-function toFault(c: Extract<IdCardSimCommand, { op: 'fault' }>): SimFault {
-  if (c.fault === 'slow') return { kind: 'slow', byteDelayMs: c.byteDelayMs ?? 2 };
-  if (c.fault === 'garbage') return c.bytes === undefined ? { kind: 'garbage' } : { kind: 'garbage', bytes: c.bytes };
-  return { kind: c.fault };
+type FaultArgs = Extract<IdCardCommand, { command: 'fault' }>['args'];
+
+function toFault(a: FaultArgs): SimFault {
+  if (a.fault === 'slow') return { kind: 'slow', byteDelayMs: a.byteDelayMs ?? 2 };
+  if (a.fault === 'garbage') return a.bytes === undefined ? { kind: 'garbage' } : { kind: 'garbage', bytes: a.bytes };
+  return { kind: a.fault };
 }
 
-export async function handleControl(sim: IdCardSimulator, command: IdCardSimCommand): Promise<IdCardSimReply> {
+/** Validates and runs one command; bad input gets `{ ok: false, error }`, never a throw. */
+export async function handleControl(sim: IdCardSimulator, raw: IdCardCommand): Promise<IdCardSimReply> {
+  const parsed = parseCommand('idcard', idCardCommand, raw);
+  if (!parsed.ok) return parsed;
+  const c = parsed.command;
   try {
-    switch (command.op) {
+    switch (c.command) {
       case 'insert':
-        sim.insert(command.card);
+        sim.insert(c.args.card);
         break;
       case 'remove':
         sim.remove();
         break;
       case 'swipe':
-        sim.insert(command.card);
-        setTimeout(() => sim.remove(), command.holdMs ?? 1500).unref();
+        sim.insert(c.args.card);
+        setTimeout(() => sim.remove(), c.args.holdMs ?? 1500).unref();
         break;
       case 'fault':
-        sim.inject(toFault(command), command.command);
+        sim.inject(toFault(c.args), c.args.onCommand);
         break;
       case 'clear-faults':
         sim.clearFaults();
         break;
       case 'sam-fault':
-        sim.responder.samFault = command.sw3 === null ? undefined : (command.sw3 ?? 0x60);
+        sim.responder.samFault = c.args.sw3 === null ? undefined : (c.args.sw3 ?? 0x60);
         break;
       case 'fail-reads':
-        sim.responder.readFailures = command.count;
+        sim.responder.readFailures = c.args.count;
         break;
       case 'halt-after-read':
-        sim.responder.haltAfterRead = command.enabled;
+        sim.responder.haltAfterRead = c.args.enabled;
         break;
       case 'unplug':
         await sim.unplug();
@@ -87,14 +77,12 @@ export async function handleControl(sim: IdCardSimulator, command: IdCardSimComm
         await sim.plug();
         break;
       case 'pace':
-        sim.paceBaud = command.baud ?? undefined;
+        sim.paceBaud = c.args.baud ?? undefined;
         break;
       case 'list-cards':
-        return { ok: true, cards: [...SIM_PEOPLE, ...hallCitizenCards()].map((p) => ({ id: p.id, kind: p.kind, name: p.name })) };
+        return { ok: true, state: stateOf(sim), cards: [...SIM_PEOPLE, ...hallCitizenCards()].map((p) => ({ id: p.id, kind: p.kind, name: p.name })) };
       case 'state':
         break;
-      default:
-        return { ok: false, error: `unknown op ${(command as { op?: unknown }).op as string}` };
     }
     return { ok: true, state: stateOf(sim) };
   } catch (err) {

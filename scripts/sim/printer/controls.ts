@@ -1,8 +1,8 @@
 /**
- * Control surface of the printer simulator: programmatic, and a JSON command form
- * (`handleControl`) the lead can expose over HTTP for UI tests.
+ * Control surface of the printer simulator: programmatic, and its side of the simulators'
+ * control protocol (scripts/sim/control-protocol.ts), e.g. `{ command: 'set', args: { paperOut: true } }`.
  */
-import { z } from 'zod';
+import { parseCommand, printerCommand, type ControlReply, type PrinterCommand } from '../control-protocol.js';
 import { READY_STATE, type PrintedTicket, type PrinterModel, type SimulatedFault, type SimulatedPrinterState } from './printer-model.js';
 
 export interface PrinterSimulatorControls {
@@ -40,58 +40,37 @@ export function makeControls(model: PrinterModel): PrinterSimulatorControls {
   };
 }
 
-const fault = z.enum(['paperOut', 'coverOpen', 'cutterError', 'offline', 'silent']);
-export const printerControlCommand = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('set'),
-    state: z.object({
-      paperNearEnd: z.boolean(), paperOut: z.boolean(), coverOpen: z.boolean(),
-      cutterError: z.boolean(), offline: z.boolean(), silent: z.boolean(),
-    }).partial().strict(),
-  }),
-  z.object({ type: z.literal('state') }),
-  z.object({ type: z.literal('reset') }),
-  z.object({ type: z.literal('fault-after-bytes'), bytes: z.number().int().min(0), fault }),
-  z.object({ type: z.literal('tickets') }),
-  z.object({ type: z.literal('clear-tickets') }),
-]);
-export type PrinterControlCommand = z.infer<typeof printerControlCommand>;
+export type PrinterControlCommand = PrinterCommand;
 
 /** JSON-safe ticket summary (no paper blocks, no high-resolution timing). */
 export type PrintedTicketSummary = Omit<PrintedTicket, 'blocks' | 'cutAt'>;
 
-export type PrinterControlResult =
-  | { ok: true; state: SimulatedPrinterState }
-  | { ok: true; tickets: PrintedTicketSummary[] }
-  | { ok: false; error: string };
+export type PrinterControlResult = ControlReply<SimulatedPrinterState, { tickets: PrintedTicketSummary[] }>;
 
 export function summarize(ticket: PrintedTicket): PrintedTicketSummary {
   const { blocks: _blocks, ...rest } = ticket;
   return rest;
 }
 
-/** Validates and runs one JSON command; bad input gets `{ ok: false, error }`, never a throw. */
-export function handleControlWith(controls: PrinterSimulatorControls, raw: unknown): PrinterControlResult {
-  const parsed = printerControlCommand.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(command)'}: ${i.message}`).join('; ');
-    return { ok: false, error: `invalid printer simulator command: ${detail}` };
-  }
-  const command = parsed.data;
-  switch (command.type) {
+/** Validates and runs one command (it may come from JSON); bad input gets `{ ok: false, error }`, never a throw. */
+export function handleControlWith(controls: PrinterSimulatorControls, raw: PrinterCommand): PrinterControlResult {
+  const parsed = parseCommand('printer', printerCommand, raw);
+  if (!parsed.ok) return parsed;
+  const c = parsed.command;
+  switch (c.command) {
     case 'set':
-      return { ok: true, state: controls.set(command.state) };
+      return { ok: true, state: controls.set(c.args) };
     case 'state':
       return { ok: true, state: controls.state() };
     case 'reset':
       return { ok: true, state: controls.reset() };
     case 'fault-after-bytes':
-      controls.faultAfterBytes(command.bytes, command.fault);
+      controls.faultAfterBytes(c.args.bytes, c.args.fault);
       return { ok: true, state: controls.state() };
     case 'tickets':
-      return { ok: true, tickets: controls.tickets().map(summarize) };
+      return { ok: true, state: controls.state(), tickets: controls.tickets().map(summarize) };
     case 'clear-tickets':
       controls.clearTickets();
-      return { ok: true, tickets: [] };
+      return { ok: true, state: controls.state(), tickets: [] };
   }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
 import { openPtyPair, type PtyPair } from '../pty-pair.js';
-import { handleControlWith, makeControls, type PrinterControlResult, type PrinterSimulatorControls } from './controls.js';
+import { handleControlWith, makeControls, type PrinterControlCommand, type PrinterControlResult, type PrinterSimulatorControls } from './controls.js';
 import { PrinterModel } from './printer-model.js';
 
 export interface PrinterSimulatorOptions {
@@ -31,7 +31,8 @@ export interface PrinterSimulator {
   tcp?: { host: string; port: number };
   outputDir: string | null;
   controls: PrinterSimulatorControls;
-  handleControl(command: unknown): PrinterControlResult;
+  /** Validates `command` at run time too (it may come from JSON); typed so callers spell commands right. */
+  handleControl(command: PrinterControlCommand): PrinterControlResult;
   close(): Promise<void>;
 }
 
