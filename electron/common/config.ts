@@ -82,7 +82,7 @@ export const kioskConfigSchema = z
     }).default({ locale: 'zh-CN' }),
     maintenance: z.object({
       /** scrypt hash of the staff PIN (`npm run -s maintenance-pin`); null: no maintenance screen. */
-      pinHash: z.string().regex(/^scrypt:[0-9a-f]{32}:[0-9a-f]{64}$/, "'scrypt:<salt>:<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),
+      pinHash: z.string().regex(/^(scrypt:[0-9a-f]{32}:[0-9a-f]{64}|scrypt\$(16384|32768|65536|131072|262144|524288|1048576)\$([1-9]|1[0-6])\$[1-4]\$[0-9a-f]{32}\$[0-9a-f]{64})$/, "'scrypt$N$r$p$<salt>$<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),
     }).strict().default({ pinHash: null }),
   })
   .strict();

@@ -123,6 +123,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
         },
         audit: (action, detail) => store.audit('staff', action, null, null, detail),
       },
+      lockout: store.maintenanceLockout,
       syncNow: () => forwarder.kick(),
     });
     const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });

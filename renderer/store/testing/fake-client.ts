@@ -135,7 +135,7 @@ export function fakeClient() {
     setProxyMode: vi.fn(async (on: boolean) => sessionView({ proxyMode: on })),
     selectPrincipal: vi.fn(async (i: number | null) => sessionView({ activePrincipal: i })),
     unlockMaintenance: vi.fn(async (pin: string): Promise<MaintenanceUnlock> =>
-      pin === '2468' ? { ok: true } : { ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAfterSeconds: null }),
+      pin === '246802' ? { ok: true } : { ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAfterSeconds: null }),
     getMaintenanceView: vi.fn(async (): Promise<MaintenanceView> => maintenanceView()),
     runMaintenanceAction: vi.fn(async (action: MaintenanceAction): Promise<MaintenanceActionResult> => ({ action, ok: true, code: action === 'test-print' ? 'printed' : 'sync-started' })),
     lockMaintenance: vi.fn(async () => null),
