@@ -49,7 +49,7 @@ describe('Forwarder', () => {
     expect(await forwarder.deliverOnce()).toBe(4);
     expect(sent[0]!.records.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
     expect(forwarder.status()).toMatchObject({ pending: 0, delivered: 3, quarantined: 1, lastSuccessAt: 1_000_000 });
-    expect(alerts[0]).toMatch(/record #2 \(ticket\) quarantined: unknown matter/);
+    expect(alerts[0]).toMatch(/record #2 \(ticket\) quarantined: rejected by central \(its free-text reason is not kept\)/);
   });
 
   it('isolates the poison record of a batch refused as a whole with a 4xx', async () => {
@@ -73,7 +73,7 @@ describe('Forwarder', () => {
     expect(forwarder.status().retryAt).toBe(1_000_000 + 500); // attempt 1, base 1000, random 0 → half step
     await forwarder.deliverOnce();
     expect(forwarder.status().retryAt).toBe(1_000_000 + 30_000);
-    expect(forwarder.status()).toMatchObject({ pending: 1, lastError: 'answered 429' });
+    expect(forwarder.status()).toMatchObject({ pending: 1, lastError: 'rate-limited 429: central asked the kiosk to slow down: retrying later' });
     await forwarder.deliverOnce();
     expect(forwarder.status()).toMatchObject({ pending: 0, retryAt: null, lastError: null });
   });
@@ -91,7 +91,7 @@ describe('Forwarder', () => {
     forwarder.on('alert', (a) => alerts.push(a));
     await store.issueTicket({ queue: 'A' });
     await forwarder.deliverOnce();
-    expect(alerts).toEqual(['answered 401: check this kiosk token']);
+    expect(alerts).toEqual(["auth 401: central refused this kiosk: check this kiosk's token (central.token / KIOSK_CENTRAL_TOKEN)"]);
     expect(forwarder.status()).toMatchObject({ pending: 1, quarantined: 0 });
   });
 });

@@ -13,6 +13,7 @@ import type { SyncRecord } from '../../common/central-api.js';
 import type { KioskStore } from '../store/kiosk-store.js';
 import { backoffDelay } from './backoff.js';
 import { CentralError, type CentralClient } from './central-client.js';
+import { describeDeliveryError, describeRejection } from './delivery-error.js';
 import type { QuarantineAlert, SyncStatus } from './sync-status.js';
 
 export interface ForwarderOptions {
@@ -161,7 +162,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       const result = byKey.get(record.idempotencyKey);
       if (!result) break; // central did not answer for it: keep it (and what follows) for the next attempt, in order
       if (result.outcome === 'applied' || result.outcome === 'duplicate') delivered.push(record.seq);
-      else poisoned.push({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: result.reason ?? 'rejected by central' });
+      else poisoned.push({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: describeRejection(result.reason) });
     }
     this.store.db.transaction(() => {
       this.store.outbox.markDelivered(delivered, this.now());
@@ -174,7 +175,8 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
 
   private fail(records: SyncRecord[], err: unknown): void {
     const error = err instanceof CentralError ? err : new CentralError('network', String(err));
-    this.lastError = error.message;
+    const described = describeDeliveryError(error);
+    this.lastError = described;
     if (error.kind === 'rejected' && records.length > 1) {
       // A 4xx for the whole batch: find the poison record by sending one at a time.
       this.isolating = records.length;
@@ -183,21 +185,21 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     if (error.kind === 'rejected') {
       const [record] = records;
       if (record) {
-        this.store.outbox.quarantine(record.seq, error.message);
-        this.quarantineAlert({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: error.message });
+        this.store.outbox.quarantine(record.seq, described);
+        this.quarantineAlert({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: described });
       }
       if (this.isolating > 0) this.isolating--;
       return;
     }
     if (error.kind === 'network' || error.kind === 'timeout') this.setOnline(false);
-    if (error.kind === 'auth') this.emit('alert', error.message);
+    if (error.kind === 'auth') this.emit('alert', described);
     this.attempts++;
     const delay = Math.max(
       backoffDelay(this.attempts, { baseMs: this.options.backoffBaseMs ?? 500, maxMs: this.options.backoffMaxMs ?? 60_000, ...(this.options.random ? { random: this.options.random } : {}) }),
       error.retryAfterMs ?? 0,
     );
     this.retryAt = this.now() + delay;
-    this.store.outbox.markAttempt(records.map((r) => r.seq), error.message, this.retryAt);
+    this.store.outbox.markAttempt(records.map((r) => r.seq), described, this.retryAt);
   }
 
   private quarantineAlert(alert: QuarantineAlert): void {
@@ -217,7 +219,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       try {
         settled = await this.deliverOnce();
       } catch (err) {
-        this.lastError = `forwarder: ${(err as Error).message}`;
+        this.lastError = `forwarder: ${describeDeliveryError(err)}`;
         this.emit('alert', this.lastError);
         this.retryAt = this.now() + 1000;
       }
