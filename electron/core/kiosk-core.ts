@@ -38,6 +38,7 @@ import { TypedEmitter } from '../common/emitter.js';
 import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } from './devices/types.js';
 import { SessionManager } from './session.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
+import { EvaluationLedger } from './journeys/evaluation-ledger.js';
 
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
 
@@ -78,6 +79,7 @@ export class KioskCore implements KioskApi {
   private readonly maintenance: MaintenanceDesk | undefined;
   private readonly now: () => number;
   private readonly unsubscribers: Unsubscribe[] = [];
+  private readonly evaluations = new EvaluationLedger();
 
   constructor(options: KioskCoreOptions) {
     this.config = options.config;
@@ -146,7 +148,10 @@ export class KioskCore implements KioskApi {
   async takeTicket(request: TakeTicketRequest): Promise<TicketOutcome> {
     const j = this.journeys();
     const appointments = j.state.appointments(this.sessions.subjectKey()).map((a) => a.appointmentId);
-    return j.tickets.take(this.subject(), request, appointments);
+    const sessionId = this.sessionId();
+    const outcome = await j.tickets.take(this.subject(), request, appointments);
+    this.evaluations.served(sessionId, { subjectType: 'ticket', subjectId: outcome.ticketNo });
+    return outcome;
   }
 
   async reprint(jobId: string): Promise<PrintView> {
@@ -158,11 +163,18 @@ export class KioskCore implements KioskApi {
   }
 
   async submitApplication(request: SubmitApplicationRequest): Promise<SubmissionOutcome> {
-    return this.journeys().applications.submit(this.applicant(), request);
+    const sessionId = this.sessionId();
+    const outcome = await this.journeys().applications.submit(this.applicant(), request);
+    for (const a of outcome.applications) this.evaluations.served(sessionId, { subjectType: 'application', subjectId: a.applicationId });
+    return outcome;
   }
 
+  /** Only what this session was served, once each (evaluation-ledger.ts). */
   async submitEvaluation(request: EvaluationRequest): Promise<null> {
     const { store } = this.journeys().options;
+    if (!this.evaluations.take(this.sessionId(), request)) {
+      throw new JourneyError('evaluation-not-allowed', `${request.subjectType} ${request.subjectId} was not served in this session, or is rated already`);
+    }
     await guardStoreWrite(() => store.recordEvaluation(request));
     return null;
   }
@@ -213,6 +225,12 @@ export class KioskCore implements KioskApi {
     const subject = this.sessions.subject();
     if (!subject) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
     return subject;
+  }
+
+  private sessionId(): string {
+    const session = this.sessions.current();
+    if (!session) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    return session.id;
   }
 
   private applicant() {
