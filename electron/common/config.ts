@@ -4,6 +4,7 @@
  * of every bad field and what was expected. See README "Configuration".
  */
 import { z } from 'zod';
+import { DEFAULT_HALL_TIME_ZONE, isIanaTimeZone } from './time-zone.js';
 
 /** A port value of '@simulator' starts the device simulator on a PTY and uses its end. */
 export const SIMULATOR = '@simulator';
@@ -49,6 +50,8 @@ export const kioskConfigSchema = z
       regionCode: z.string().regex(/^\d{6}$/),
       /** Base of the links in tickets' and receipts' QR codes (queue tracking, 好差评). */
       trackingUrl: z.url().default('https://track.example.gov.cn/hall'),
+      /** The hall's IANA time zone for the screen, the paper and the day in ticket and application numbers. */
+      timeZone: z.string().refine(isIanaTimeZone, "an IANA time zone such as 'Asia/Shanghai'").default(DEFAULT_HALL_TIME_ZONE),
     }),
     devices: z.object({
       idcard: idCardReaderConfig.nullable().default({ transport: 'serial', port: SIMULATOR, baud: 115200 }),

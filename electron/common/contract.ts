@@ -72,6 +72,8 @@ export const kioskInfoSchema = z.object({
   idleSeconds: z.number().int(),
   elderlyIdleSeconds: z.number().int(),
   warningSeconds: z.number().int(),
+  /** The hall's IANA time zone: the page shows every time in it, not in the machine's. */
+  timeZone: z.string(),
 });
 
 export const noticeSchema = z.object({

@@ -70,7 +70,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
       simulators = started.simulators;
     }
 
-    const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir) });
+    const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir), timeZone: config.hall.timeZone });
     closers.push(() => store.close());
     const token = config.central.token ?? process.env.KIOSK_CENTRAL_TOKEN ?? '';
     let tlsFetch: typeof fetch | undefined;
@@ -98,6 +98,7 @@ export async function composeKiosk(given: KioskConfig, options: ComposeOptions):
       central,
       printer: devices.printer,
       hallName: config.hall.name,
+      timeZone: config.hall.timeZone,
       kioskId: config.kioskId,
       trackingBaseUrl: config.hall.trackingUrl,
       onStoreFull: (message) => sync.markNotAccepting(message),

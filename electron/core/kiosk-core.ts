@@ -120,6 +120,7 @@ export class KioskCore implements KioskApi {
       idleSeconds: session.idleSeconds,
       elderlyIdleSeconds: session.elderlyIdleSeconds,
       warningSeconds: session.warningSeconds,
+      timeZone: hall.timeZone,
     };
   }
 

@@ -73,6 +73,7 @@ export class TicketDesk {
         peopleAhead: position.peopleAhead,
         estimatedWaitMinutes: position.estimatedWaitMinutes,
         issuedAt,
+        timeZone: this.options.timeZone,
         kioskId: this.options.kioskId,
         trackingUrl,
         evaluationUrl: `${this.options.trackingBaseUrl}?evaluate=${encodeURIComponent(`${this.options.kioskId}/${ticket.ticketNo}`)}`,

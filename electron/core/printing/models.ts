@@ -1,6 +1,6 @@
 /**
  * What the printing templates take: plain data, built by the core from a committed
- * ticket or application. Times are epoch milliseconds, printed in Asia/Shanghai time.
+ * ticket or application. Times are epoch milliseconds, printed in the hall's time zone.
  */
 
 /** Priority handling printed on the ticket (elderly, disabled, military…) or the green channel. */
@@ -14,6 +14,8 @@ export interface TicketPrintModel {
   peopleAhead: number;
   estimatedWaitMinutes: number;
   issuedAt: number;
+  /** The hall's IANA time zone (config hall.timeZone); default Asia/Shanghai. */
+  timeZone?: string;
   kioskId: string;
   /** Link encoded in the QR code to follow the queue on a phone. */
   trackingUrl: string;
@@ -45,6 +47,8 @@ export interface ReceiptPrintModel {
   /** Printed masked whatever is given. */
   idNumber?: string;
   submittedAt: number;
+  /** The hall's IANA time zone (config hall.timeZone); default Asia/Shanghai. */
+  timeZone?: string;
   kioskId: string;
   proofs: ProofLine[];
   /** The text of the commitment (告知承诺书) when the applicant signed one. */

@@ -1,5 +1,5 @@
 /** The hall's calendar day of an instant: ticket numbers restart at 001 on each. */
-export const DEFAULT_HALL_TIME_ZONE = 'Asia/Shanghai';
+import { DEFAULT_HALL_TIME_ZONE } from '../../common/time-zone.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -22,7 +22,7 @@ import { SyncStateTable } from './sync-state.js';
 import { DEFAULT_RETENTION_DAYS, Retention } from './retention.js';
 import { MaintenanceLockoutTable } from './maintenance-lockout.js';
 import { freeBytes } from './disk-space.js';
-import { DEFAULT_HALL_TIME_ZONE } from './hall-day.js';
+import { DEFAULT_HALL_TIME_ZONE } from '../../common/time-zone.js';
 import type {
   AcceptedRecord,
   EvaluationInput,

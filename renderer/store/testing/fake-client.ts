@@ -109,7 +109,7 @@ export function fakeClient() {
     return () => set.delete(l);
   };
   const fns = {
-    getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN' as const, shell: 'browser' as const, idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10 })),
+    getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN' as const, shell: 'browser' as const, idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10, timeZone: 'Asia/Shanghai' })),
     getStatus: vi.fn(async () => ({
       devices: [{ device: 'idcard' as const, state: 'ready' as const, message: '', at: 1 }],
       sync: { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
