@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { KioskUiStore } from './store/index.js';
 import type { KioskState } from './store/types.js';
 import { translate, type Locale, type MessageKey } from './i18n/i18n.js';
-import { selectLocale } from './store/slices/ui/selectors.js';
+import { selectHallTimeZone, selectLocale } from './store/slices/ui/selectors.js';
 
 export const StoreContext = createContext<KioskUiStore | null>(null);
 
@@ -23,4 +23,8 @@ export function useT(): Translate {
 
 export function useLocale(): Locale {
   return useKiosk(selectLocale);
+}
+
+export function useHallTimeZone(): string {
+  return useKiosk(selectHallTimeZone);
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run -s maintenance-pin [-- <pin>]` prints the `maintenance.pinHash` value for a
- * staff PIN (4-12 digits). Without an argument it reads the PIN from standard input, so
+ * staff PIN (6-12 digits). Without an argument it reads the PIN from standard input, so
  * it stays out of the shell history: `read -s PIN; echo "$PIN" | npm run -s maintenance-pin`.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { hashMaintenancePin } from '../electron/core/maintenance/pin.js';
 const given = process.argv[2] ?? readFileSync(0, 'utf8').trim();
 const pin = maintenancePinSchema.safeParse(given);
 if (!pin.success) {
-  console.error('maintenance-pin: the PIN must be 4 to 12 digits');
+  console.error('maintenance-pin: the PIN must be 6 to 12 digits');
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify({ maintenance: { pinHash: hashMaintenancePin(pin.data) } })}\n`);

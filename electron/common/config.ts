@@ -9,6 +9,7 @@
  * (startup-checks.ts) refuse what is only fit for a demo.
  */
 import { z } from 'zod';
+import { DEFAULT_HALL_TIME_ZONE, isIanaTimeZone } from './time-zone.js';
 
 /** A port value of '@simulator' starts the device simulator on a PTY and uses its end. */
 export const SIMULATOR = '@simulator';
@@ -64,6 +65,8 @@ export const kioskConfigSchema = z
       regionCode: z.string().regex(/^\d{6}$/),
       /** Base of the links in tickets' and receipts' QR codes (queue tracking, 好差评). */
       trackingUrl: z.url().default('https://track.example.gov.cn/hall'),
+      /** The hall's IANA time zone for the screen, the paper and the day in ticket and application numbers. */
+      timeZone: z.string().refine(isIanaTimeZone, "an IANA time zone such as 'Asia/Shanghai'").default(DEFAULT_HALL_TIME_ZONE),
     }),
     // No defaults: a device left out is refused rather than silently simulated.
     devices: z.object({
@@ -99,7 +102,7 @@ export const kioskConfigSchema = z
     }).default({ locale: 'zh-CN' }),
     maintenance: z.object({
       /** scrypt hash of the staff PIN (`npm run -s maintenance-pin`); null: no maintenance screen. */
-      pinHash: z.string().regex(/^scrypt:[0-9a-f]{32}:[0-9a-f]{64}$/, "'scrypt:<salt>:<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),
+      pinHash: z.string().regex(/^(scrypt:[0-9a-f]{32}:[0-9a-f]{64}|scrypt\$(16384|32768|65536|131072|262144|524288|1048576)\$([1-9]|1[0-6])\$[1-4]\$[0-9a-f]{32}\$[0-9a-f]{64})$/, "'scrypt$N$r$p$<salt>$<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),
     }).strict().default({ pinHash: null }),
   })
   .strict();

@@ -77,6 +77,8 @@ export const kioskInfoSchema = z.object({
   idleSeconds: z.number().int(),
   elderlyIdleSeconds: z.number().int(),
   warningSeconds: z.number().int(),
+  /** The hall's IANA time zone: the page shows every time in it, not in the machine's. */
+  timeZone: z.string(),
 });
 
 export const noticeSchema = z.object({
@@ -92,8 +94,9 @@ export const kioskStatusSchema = z.object({
   session: sessionViewSchema.nullable(),
 });
 
-/** The staff PIN of the maintenance screen (digits only: it is typed on the kiosk's own pad). */
-export const maintenancePinSchema = z.string().regex(/^\d{4,12}$/, '4 to 12 digits');
+/** The staff PIN of the maintenance screen (digits only: it is typed on the kiosk's own pad; 6 at least, 4 are guessed too soon). */
+export const MAINTENANCE_PIN_MIN_DIGITS = 6;
+export const maintenancePinSchema = z.string().regex(/^\d{6,12}$/, '6 to 12 digits');
 
 export const maintenanceUnlockSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true) }),

@@ -59,7 +59,7 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
     for (const close of closers.reverse()) await close();
   };
   try {
-    const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir) });
+    const store = KioskStore.open({ dataDir: config.dataDir, kioskId: config.kioskId, idHashKey: resolveIdHashKey(config.dataDir), timeZone: config.hall.timeZone });
     closers.push(() => store.close());
     const { url, token, fetch } = options.central;
     const central = new CentralClient({ baseUrl: url, token, timeoutMs: config.central.timeoutMs, ...(fetch ? { fetch } : {}) });
@@ -81,6 +81,7 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       central,
       printer: devices.printer,
       hallName: config.hall.name,
+      timeZone: config.hall.timeZone,
       kioskId: config.kioskId,
       trackingBaseUrl: config.hall.trackingUrl,
       onStoreFull: (message) => sync.markNotAccepting(message),
@@ -107,6 +108,7 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
         },
         audit: (action, detail) => store.audit('staff', action, null, null, detail),
       },
+      lockout: store.maintenanceLockout,
       syncNow: () => forwarder.kick(),
     });
     const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });

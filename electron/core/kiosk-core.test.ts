@@ -6,7 +6,7 @@ import { testConfig } from '../../test/support/kiosk.js';
 import { InjectedCardReader, residentIdentity as identity } from '../../test/support/injected-reader.js';
 import type { SessionView, SyncStatus } from '../common/contract.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
-import { hashMaintenancePin } from './maintenance/pin.js';
+import { cheapPinHash, memoryLockout } from './maintenance/lockout.test-support.js';
 
 const syncStatus: SyncStatus = { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true };
 
@@ -14,8 +14,8 @@ function makeCore() {
   const id = new InjectedCardReader('idcard');
   const cc = new InjectedCardReader('citizencard');
   const maintenance = new MaintenanceDesk({
-    pinHash: hashMaintenancePin('2468'), kioskId: 'K1', version: '0', shell: 'browser', centralUrl: 'embedded',
-    outbox: { quarantined: () => [], freeBytes: () => null, audit: () => {} }, syncNow: () => {},
+    pinHash: cheapPinHash('246802'), kioskId: 'K1', version: '0', shell: 'browser', centralUrl: 'embedded',
+    outbox: { quarantined: () => [], freeBytes: () => null, audit: () => {} }, lockout: memoryLockout(), syncNow: () => {},
   });
   const core = new KioskCore({
     maintenance,
@@ -68,13 +68,13 @@ describe('KioskCore', () => {
   it('keeps the maintenance screen and a citizen apart: no unlock during a session, a swipe locks it', async () => {
     const { core, id } = makeCore();
     await core.start();
-    expect(await core.unlockMaintenance('2468')).toEqual({ ok: true });
+    expect(await core.unlockMaintenance('246802')).toEqual({ ok: true });
     expect((await core.getMaintenanceView()).devices.map((d) => d.device)).toEqual(['idcard', 'citizencard', 'printer']);
     id.present(identity());
     await expect(core.getMaintenanceView()).rejects.toMatchObject({ code: 'maintenance-locked' });
-    expect(await core.unlockMaintenance('2468')).toMatchObject({ ok: false, reason: 'citizen-present' });
+    expect(await core.unlockMaintenance('246802')).toMatchObject({ ok: false, reason: 'citizen-present' });
     await core.endSession('finished');
-    expect(await core.unlockMaintenance('2468')).toEqual({ ok: true });
+    expect(await core.unlockMaintenance('246802')).toEqual({ ok: true });
     await core.lockMaintenance();
     await expect(core.runMaintenanceAction('sync-now')).rejects.toMatchObject({ code: 'maintenance-locked' });
   });
@@ -87,7 +87,7 @@ describe('KioskCore', () => {
       sync: { start: async () => {}, stop: async () => {}, status: () => syncStatus, onStatus: () => () => {} },
     });
     expect((await core.getStatus()).devices.map((d) => d.state)).toEqual(['disabled', 'disabled', 'disabled']);
-    expect(await core.unlockMaintenance('2468')).toMatchObject({ ok: false, reason: 'not-configured' });
+    expect(await core.unlockMaintenance('246802')).toMatchObject({ ok: false, reason: 'not-configured' });
   });
 });
 

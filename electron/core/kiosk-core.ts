@@ -39,6 +39,7 @@ import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } f
 import { SessionManager, type SubjectHandle } from './session.js';
 import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
+import { EvaluationLedger } from './journeys/evaluation-ledger.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
@@ -85,6 +86,7 @@ export class KioskCore implements KioskApi {
   private readonly log: (message: string) => void;
   private readonly idleTimer: SessionIdleTimer;
   private readonly unsubscribers: Unsubscribe[] = [];
+  private readonly evaluations = new EvaluationLedger();
 
   constructor(options: KioskCoreOptions) {
     this.config = options.config;
@@ -128,6 +130,7 @@ export class KioskCore implements KioskApi {
       idleSeconds: session.idleSeconds,
       elderlyIdleSeconds: session.elderlyIdleSeconds,
       warningSeconds: session.warningSeconds,
+      timeZone: hall.timeZone,
     };
   }
 
@@ -181,10 +184,12 @@ export class KioskCore implements KioskApi {
     const j = this.journeys();
     const subject = this.subject();
     const handle = this.handle();
+    const servedIn = this.sessionId();
     const appointments = j.state.appointments(handle).map((a) => a.appointmentId);
     const outcome = await j.tickets.take(subject, request, appointments);
     // The ticket is committed and printed either way; only its session may reprint it.
     j.state.claimPrintJob(outcome.print.jobId, handle);
+    this.evaluations.served(servedIn, { subjectType: 'ticket', subjectId: outcome.ticketNo });
     return outcome;
   }
 
@@ -202,11 +207,18 @@ export class KioskCore implements KioskApi {
 
   async submitApplication(request: SubmitApplicationRequest, sessionId?: string): Promise<SubmissionOutcome> {
     this.callFor(sessionId);
-    return this.journeys().applications.submit(this.applicant(), request);
+    const servedIn = this.sessionId();
+    const outcome = await this.journeys().applications.submit(this.applicant(), request);
+    for (const a of outcome.applications) this.evaluations.served(servedIn, { subjectType: 'application', subjectId: a.applicationId });
+    return outcome;
   }
 
+  /** Only what this session was served, once each (evaluation-ledger.ts). */
   async submitEvaluation(request: EvaluationRequest): Promise<null> {
     const { store } = this.journeys().options;
+    if (!this.evaluations.take(this.sessionId(), request)) {
+      throw new JourneyError('evaluation-not-allowed', `${request.subjectType} ${request.subjectId} was not served in this session, or is rated already`);
+    }
     await guardStoreWrite(() => store.recordEvaluation(request));
     return null;
   }
@@ -276,6 +288,12 @@ export class KioskCore implements KioskApi {
     const handle = this.sessions.handle();
     if (!handle) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
     return handle;
+  }
+
+  private sessionId(): string {
+    const session = this.sessions.current();
+    if (!session) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    return session.id;
   }
 
   private applicant() {

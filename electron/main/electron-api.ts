@@ -28,9 +28,20 @@ export interface KioskWindowOptions {
   webPreferences: KioskWebPreferences;
 }
 
+/** The keyboard event Electron hands `before-input-event` (the fields the kiosk looks at). */
+export interface KeyInputLike {
+  type: string;
+  key: string;
+  control: boolean;
+  shift: boolean;
+  alt: boolean;
+  meta: boolean;
+}
+
 export interface WebContentsLike {
   readonly id: number;
   on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  on(event: 'before-input-event', listener: (event: { preventDefault(): void }, input: KeyInputLike) => void): unknown;
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
@@ -45,6 +56,7 @@ export interface BrowserWindowLike {
   loadFile(file: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
   show(): void;
   focus(): void;
   restore(): void;

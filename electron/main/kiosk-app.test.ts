@@ -149,3 +149,77 @@ describe('Electron kiosk shell', () => {
     expect(win.options).toMatchObject({ kiosk: false, frame: true, webPreferences: { devTools: true, sandbox: true } });
   });
 });
+
+describe('Electron kiosk lockdown', () => {
+  const key = (k: string, mods: Partial<{ control: boolean; shift: boolean; alt: boolean; meta: boolean }> = {}) =>
+    ({ type: 'keyDown', key: k, control: false, shift: false, alt: false, meta: false, ...mods });
+  const pressed = (win: FakeBrowserWindow, input: ReturnType<typeof key>) => {
+    const preventDefault = vi.fn();
+    win.webContents.fire('before-input-event', { preventDefault }, input);
+    return preventDefault.mock.calls.length > 0 ? 'blocked' : 'passed';
+  };
+
+  it('blocks the DevTools, reload, zoom, print, close and quit shortcuts, and lets the PIN pad keys through', async () => {
+    const { win } = await startApp();
+    const blocked = {
+      'Ctrl+Shift+I': key('I', { control: true, shift: true }),
+      'Ctrl+Shift+J': key('J', { control: true, shift: true }),
+      F12: key('F12'),
+      'Ctrl+R': key('r', { control: true }),
+      'Ctrl+Shift+R': key('R', { control: true, shift: true }),
+      F5: key('F5'),
+      'Ctrl+W': key('w', { control: true }),
+      'Ctrl+F4': key('F4', { control: true }),
+      'Alt+F4': key('F4', { alt: true }),
+      'Ctrl+Q': key('q', { control: true }),
+      'Ctrl+=': key('=', { control: true }),
+      'Ctrl+-': key('-', { control: true }),
+      'Ctrl+0': key('0', { control: true }),
+      'Ctrl+P': key('p', { control: true }),
+      'Cmd+Q': key('q', { meta: true }),
+      F11: key('F11'),
+      Alt: key('Alt', { alt: true }),
+      BrowserRefresh: key('BrowserRefresh'),
+    };
+    for (const [name, input] of Object.entries(blocked)) expect(pressed(win, input), name).toBe('blocked');
+    for (const k of ['0', '7', 'a', 'Backspace', 'Enter', 'Tab']) expect(pressed(win, key(k)), k).toBe('passed');
+    expect(pressed(win, key('A', { shift: true }))).toBe('passed');
+  });
+
+  it('refuses to close the window (Alt+F4, the window manager) unless the app is quitting', async () => {
+    const { win, app } = await startApp();
+    const attempt = () => {
+      const preventDefault = vi.fn();
+      win.fire('close', { preventDefault });
+      return preventDefault.mock.calls.length > 0 ? 'kept open' : 'closed';
+    };
+    expect(attempt()).toBe('kept open');
+    app.fire('before-quit');
+    expect(attempt()).toBe('closed');
+  });
+
+  it('does not quit when the window is gone anyway: it opens a new one, bound to the core', async () => {
+    const { app, ipcMain } = await startApp();
+    app.fire('window-all-closed');
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(2));
+    expect(app.quits).toBe(0);
+    const second = FakeBrowserWindow.instances[1]!;
+    expect(second.loaded).toBe('/opt/kiosk/dist/renderer/index.html');
+    const handler = ipcMain.handlers.get(channel.method('getKioskInfo'))!;
+    await expect(handler({ sender: { id: second.webContents.id } })).resolves.toMatchObject({ ok: true });
+    await expect(handler({ sender: { id: FakeBrowserWindow.instances[0]!.webContents.id } })).resolves.toMatchObject({ ok: false, code: 'forbidden' });
+    app.fire('before-quit');
+    app.fire('window-all-closed');
+    expect(app.quits).toBe(1);
+  });
+
+  it('in development the window closes, shortcuts work and closing the window quits', async () => {
+    const { win, app } = await startApp({ dev: true });
+    expect(pressed(win, key('F12'))).toBe('passed');
+    const preventDefault = vi.fn();
+    win.fire('close', { preventDefault });
+    expect(preventDefault).not.toHaveBeenCalled();
+    app.fire('window-all-closed');
+    expect(app.quits).toBe(1);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * The Electron shell's lifecycle, written against KioskElectron so it is unit-tested
- * with a fake: single instance, a locked-down kiosk window, no display sleep, the
- * renderer watchdog and the IPC binding to the core.
+ * with a fake: single instance, a locked-down kiosk window that only the app's own quit
+ * closes (and that is opened again if it goes anyway), no display sleep, the renderer
+ * watchdog and the IPC binding to the core.
  */
-import type { KioskElectron } from './electron-api.js';
+import type { BrowserWindowLike, KioskElectron } from './electron-api.js';
 import { createKioskWindow, lockDownSession, type KioskWindowConfig } from './kiosk-window.js';
 import { RendererWatchdog, type WatchdogOptions } from './renderer-watchdog.js';
 import { bindKioskIpc } from './ipc-binding.js';
@@ -30,22 +31,36 @@ export function runKioskApp(electron: KioskElectron, deps: KioskAppDeps): KioskA
     electron.Menu.setApplicationMenu(null);
     lockDownSession(electron.session.defaultSession);
     const kiosk = await deps.startCore();
-    const win = createKioskWindow(electron, deps.window);
-    const unbind = bindKioskIpc(electron.ipcMain, kiosk.core, win);
-    new RendererWatchdog(app, win, deps.watchdog);
+    let quitting = false;
+    let win!: BrowserWindowLike;
+    let unbind = () => {};
+    /** The kiosk window with its IPC binding and watchdog; again if the window is ever gone. */
+    const openWindow = async () => {
+      unbind();
+      win = createKioskWindow(electron, deps.window, () => quitting);
+      unbind = bindKioskIpc(electron.ipcMain, kiosk.core, win);
+      new RendererWatchdog(app, win, deps.watchdog);
+      await win.loadFile(deps.window.indexHtml);
+    };
+    const firstLoad = openWindow();
     const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
     app.on('second-instance', () => {
       if (win.isDestroyed()) return;
       if (win.isMinimized()) win.restore();
       win.focus();
     });
-    app.on('window-all-closed', () => app.quit());
+    // In kiosk mode the app outlives its window: a window that went anyway is opened again.
+    app.on('window-all-closed', () => {
+      if (quitting || deps.window.dev) app.quit();
+      else void openWindow();
+    });
     app.on('before-quit', () => {
+      quitting = true;
       electron.powerSaveBlocker.stop(blocker);
       unbind();
       void kiosk.close();
     });
-    await win.loadFile(deps.window.indexHtml);
+    await firstLoad;
   })();
   return { started: true, ready };
 }

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SocialSecurityApplet } from '../../scripts/sim/citizencard/applet.js';
 import { cardByKey } from '../../scripts/sim/citizencard/cards.js';
-import type { DeviceStatus } from '../../electron/common/device-status.js';
-import { CitizenCardDriver } from './driver.js';
+import { CitizenCardDriver, type CitizenCardDriverStatus } from './driver.js';
 import { CitizenCardError } from './errors.js';
 import type { CardPresence, CardSession, CardTerminal } from './terminal.js';
 
@@ -39,7 +38,7 @@ describe('CitizenCardDriver', () => {
   let terminal: FakeTerminal;
   let driver: CitizenCardDriver;
   const log: string[] = [];
-  const statuses: DeviceStatus[] = [];
+  const statuses: CitizenCardDriverStatus[] = [];
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -82,13 +81,13 @@ describe('CitizenCardDriver', () => {
     terminal.attached = false;
     await driver.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(driver.status()).toMatchObject({ state: 'no-device', code: 'reader-unavailable', port: 'fake-reader' });
+    expect(driver.status()).toMatchObject({ state: 'no-reader', reason: 'reader-unavailable', port: 'fake-reader' });
     await vi.advanceTimersByTimeAsync(500 + 1000 + 2000 + 2000);
     expect(terminal.opens).toBe(5); // at 0, 500, 1500, 3500, 5500 ms: backoff doubles up to its cap
     terminal.attached = true;
     await vi.advanceTimersByTimeAsync(2000);
     expect(driver.status().state).toBe('ready');
-    expect(statuses.map((s) => s.state)).toEqual(['no-device', 'ready']);
+    expect(statuses.map((s) => s.state)).toEqual(['no-reader', 'ready']);
   });
 
   it('withdraws the card and reconnects when the reader is lost, then reads the card again', async () => {
@@ -111,7 +110,7 @@ describe('CitizenCardDriver', () => {
     await driver.start();
     await vi.advanceTimersByTimeAsync(3000);
     expect(terminal.opens).toBe(3); // at 0, 500, 1500 ms; the next at 3500
-    expect(statuses.map((s) => s.state)).toEqual(['ready', 'fault']); // and no ready between the retries
+    expect(statuses.map((s) => s.state)).toEqual(['ready', 'reader-fault']); // and no ready between the retries
     expect(driver.status().message).toMatch(/another program/);
     terminal.heldElsewhere = false;
     await vi.advanceTimersByTimeAsync(1000);

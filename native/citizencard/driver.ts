@@ -1,9 +1,10 @@
 /**
  * Runs a citizen-card reader: polls card presence, reads each inserted card once,
- * reports removal, and keeps the reader's status (ready / no-device / reconnecting /
- * fault) while re-opening it with backoff when it or pcscd goes away.
+ * reports removal, and keeps the reader's own typed status (not-started / ready /
+ * no-reader / reconnecting / reader-fault; the core maps it to the status bar's
+ * DeviceStatus, electron/core/devices/citizencard.ts) while re-opening it with backoff
+ * when it or pcscd goes away.
  */
-import type { DeviceStatus } from '../../electron/common/device-status.js';
 import type { CardReadEvent } from '../../electron/common/identity.js';
 import { CitizenCardError } from './errors.js';
 import { socialSecurityIdentity } from './identity.js';
@@ -19,8 +20,20 @@ export interface CitizenCardDriverOptions {
   now?: () => number;
 }
 
+export type CitizenCardReaderState = 'not-started' | 'ready' | 'no-reader' | 'reconnecting' | 'reader-fault';
+
+export interface CitizenCardDriverStatus {
+  state: CitizenCardReaderState;
+  /** Why the reader is not ready: the CitizenCardError code (reader-unavailable, reader-timeout, reader-error…). */
+  reason?: string;
+  /** One plain sentence saying what to do. */
+  message: string;
+  port: string;
+  at: number;
+}
+
 export interface CitizenCardDriverEvents {
-  status: (status: DeviceStatus) => void;
+  status: (status: CitizenCardDriverStatus) => void;
   card: (event: CardReadEvent, card: SocialSecurityCard) => void;
   /** A card was inserted but could not be used (wrong card, locked, unsupported, read failed). */
   cardError: (error: CitizenCardError) => void;
@@ -32,7 +45,7 @@ type Listeners = { [K in keyof CitizenCardDriverEvents]: Set<CitizenCardDriverEv
 
 export class CitizenCardDriver {
   private readonly listeners: Listeners = { status: new Set(), card: new Set(), cardError: new Set(), cardRemoved: new Set() };
-  private current: DeviceStatus;
+  private current: CitizenCardDriverStatus;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -47,7 +60,7 @@ export class CitizenCardDriver {
     private readonly options: CitizenCardDriverOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.current = this.makeStatus('no-device', 'not-started', `citizen-card reader at ${terminal.location} not started yet`);
+    this.current = this.makeStatus('not-started', undefined, `citizen-card reader at ${terminal.location} not started yet`);
   }
 
   on<K extends keyof CitizenCardDriverEvents>(event: K, listener: CitizenCardDriverEvents[K]): () => void {
@@ -56,7 +69,7 @@ export class CitizenCardDriver {
     return () => set.delete(listener);
   }
 
-  status(): DeviceStatus {
+  status(): CitizenCardDriverStatus {
     return this.current;
   }
 
@@ -88,7 +101,7 @@ export class CitizenCardDriver {
         const presence = await this.terminal.presence();
         // The reader answers: ready (before the card event), except that a fault is cleared
         // only by a whole clean cycle, so a reader that answers but fails each read does not flap.
-        if (this.current.state !== 'fault') this.markReady();
+        if (this.current.state !== 'reader-fault') this.markReady();
         if (presence === 'present' && !this.cardHandled) await this.readCard();
         else if (presence === 'absent' && this.cardHandled) this.cardLeft();
         backoff = min;
@@ -164,19 +177,19 @@ export class CitizenCardDriver {
     this.cardLeft();
     const message = err instanceof Error ? err.message : String(err);
     const code = err instanceof CitizenCardError ? err.code : 'reader-error';
-    if (code === 'reader-error') this.setStatus('fault', code, message);
-    else this.setStatus(this.everReady ? 'reconnecting' : 'no-device', code, message);
+    if (code === 'reader-error') this.setStatus('reader-fault', code, message);
+    else this.setStatus(this.everReady ? 'reconnecting' : 'no-reader', code, message);
   }
 
-  private setStatus(state: DeviceStatus['state'], code: string | undefined, message: string): void {
-    if (this.current.state === state && this.current.code === code && this.current.message === message) return;
-    this.current = this.makeStatus(state, code, message);
+  private setStatus(state: CitizenCardReaderState, reason: string | undefined, message: string): void {
+    if (this.current.state === state && this.current.reason === reason && this.current.message === message) return;
+    this.current = this.makeStatus(state, reason, message);
     this.emit('status', this.current);
   }
 
-  private makeStatus(state: DeviceStatus['state'], code: string | undefined, message: string): DeviceStatus {
-    const status: DeviceStatus = { device: 'citizencard', state, message, port: this.terminal.location, at: this.now() };
-    if (code) status.code = code;
+  private makeStatus(state: CitizenCardReaderState, reason: string | undefined, message: string): CitizenCardDriverStatus {
+    const status: CitizenCardDriverStatus = { state, message, port: this.terminal.location, at: this.now() };
+    if (reason) status.reason = reason;
     return status;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameAssembler, type FramerEvent } from './framer.js';
 import { SamFrameTransform } from './frame-stream.js';
+import { RESIDENT_ZHANG, readReply, textBlock } from './test-vectors.js';
 
 const hex = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((h) => parseInt(h, 16)));
 // From PROTOCOLS.md §1.
@@ -109,5 +110,36 @@ describe('SamFrameTransform', () => {
     expect(discards).toContain('garbage');
     expect(discards).toContain('timeout');
     t.destroy();
+  });
+});
+
+describe('FrameAssembler keeps no citizen data', () => {
+  const reply = () => readReply(textBlock(RESIDENT_ZHANG), 0x5a);
+  const nonZero = (f: FrameAssembler) => f.bufferSnapshotForTests().filter((b) => b !== 0).length;
+
+  it('zeroes a delivered reply (name, address, ID number, photo) in its buffer', () => {
+    const f = new FrameAssembler();
+    const whole = reply();
+    const events = [...f.push(whole.subarray(0, 700), 0), ...f.push(whole.subarray(700), 1)];
+    expect(frames(events)).toEqual([Array.from(whole)]);
+    expect(nonZero(f)).toBe(0);
+  });
+
+  it('reset() drops and zeroes a partial reply', () => {
+    const f = new FrameAssembler();
+    f.push(concat(FOUND, reply().subarray(0, 900)), 0); // a whole frame, then most of a read reply
+    expect(f.buffered).toBe(900);
+    expect(nonZero(f)).toBeGreaterThan(500);
+    expect(f.reset()).toBe(900);
+    expect(f.buffered).toBe(0);
+    expect(nonZero(f)).toBe(0);
+  });
+
+  it('a partial reply dropped after the line went quiet is zeroed too', () => {
+    const f = new FrameAssembler({ interByteTimeoutMs: 250 });
+    f.push(reply().subarray(0, 900), 0);
+    const events = f.expire(1000);
+    expect(discarded(events, 'timeout')).toBeGreaterThan(0);
+    expect(nonZero(f)).toBe(0);
   });
 });

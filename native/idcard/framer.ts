@@ -2,7 +2,8 @@
  * Frame assembly for the SAM protocol: arbitrary chunks in (one byte at a time, or
  * several frames at once), whole checksum-verified frames out. Resyncs on the
  * preamble after garbage, refuses lengths over the limit, and drops a partial frame
- * when the line goes quiet. Pure (the caller passes the time; no Node APIs);
+ * when the line goes quiet. A delivered or dropped frame is zeroed in the buffer (replies
+ * carry a citizen's data). Pure (the caller passes the time; no Node APIs);
  * frame-stream.ts wraps it as a Node stream for serialport pipelines.
  */
 import { DEFAULT_MAX_LEN, HEADER_LENGTH, PREAMBLE, xorChecksum } from './protocol.js';
@@ -43,11 +44,20 @@ export class FrameAssembler {
     return this.end - this.start;
   }
 
-  /** Drops everything held (e.g. before sending a new command after a timeout). */
+  /**
+   * Drops everything held (e.g. before sending a new command after a timeout). The
+   * buffer is zeroed: a reply carries a citizen's name, address, ID number and photo.
+   */
   reset(): number {
     const dropped = this.buffered;
+    this.buffer.fill(0);
     this.start = this.end = 0;
     return dropped;
+  }
+
+  /** A copy of the whole internal buffer, for tests that check no reply bytes stay behind. */
+  bufferSnapshotForTests(): Uint8Array {
+    return this.buffer.slice();
   }
 
   push(chunk: Uint8Array, now: number): FramerEvent[] {
@@ -80,15 +90,19 @@ export class FrameAssembler {
       this.discard(events, 'timeout', 1);
       this.scan(events);
     }
+    this.buffer.fill(0, 0, this.end);
     this.start = this.end = 0;
     return events;
   }
 
+  /** Moves what is held to the front; the bytes left behind are zeroed (they may be a delivered reply). */
   private compact(): void {
     if (this.start === 0) return;
+    const oldEnd = this.end;
     this.buffer.copyWithin(0, this.start, this.end);
     this.end -= this.start;
     this.start = 0;
+    this.buffer.fill(0, this.end, oldEnd);
   }
 
   private discard(events: FramerEvent[], reason: DiscardReason, bytes: number): void {
@@ -130,6 +144,8 @@ export class FrameAssembler {
         continue;
       }
       events.push({ type: 'frame', frame: this.buffer.slice(this.start, frameEnd) });
+      // The caller has its copy; none of the reply stays in the framer.
+      this.buffer.fill(0, this.start, frameEnd);
       this.start = frameEnd;
     }
   }

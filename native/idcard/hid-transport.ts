@@ -25,7 +25,7 @@ export class HidTransport implements SamTransport {
     this.handle = await this.opener(this.target);
     const reassembler = new HidReplyReassembler();
     this.handle.on('data', (report) => {
-      const frame = reassembler.push(report);
+      const frame = reassembler.push(report, Date.now());
       if (frame) sink.data(frame);
     });
     this.handle.on('error', (error) => {

@@ -8,7 +8,7 @@
  *     LEN = bytes of B1 + SAM frame; SUM = 16-bit additive sum of bytes [3, SUM).
  *   reply reports: byte 0 = AA, 54 payload bytes at the end of each 64-byte report.
  */
-import { HEADER_LENGTH, PREAMBLE } from './protocol.js';
+import { DEFAULT_MAX_LEN, HEADER_LENGTH, PREAMBLE } from './protocol.js';
 
 export const HID_REPORT_SIZE = 64;
 export const HID_REQUEST_MARK = 0x88;
@@ -78,17 +78,50 @@ export function splitHidReply(samFrame: Uint8Array): Uint8Array[] {
   return reports;
 }
 
+export interface HidReassemblerOptions {
+  /** Largest SAM LEN accepted (the serial framer's limit: a text + photo + fingerprint reply fits). */
+  maxLen?: number;
+  /** A partial frame is dropped when no report arrives for this long. */
+  interReportTimeoutMs?: number;
+}
+
+/** Smallest reply LEN: SW1 SW2 SW3 CHK. */
+const MIN_REPLY_LEN = 4;
+
 /**
  * Reassembles SAM reply frames from input reports: a report whose payload starts
- * with the preamble opens a frame of 7 + LEN bytes; following reports fill it.
+ * with the preamble opens a frame of 7 + LEN bytes; following reports fill it. The LEN
+ * field comes from the device: one above the protocol's maximum is refused before
+ * anything is allocated, and a frame whose rest never comes is dropped (and zeroed)
+ * after a quiet interval, so a hostile or broken reader cannot hold memory.
  */
 export class HidReplyReassembler {
+  readonly maxLen: number;
+  readonly interReportTimeoutMs: number;
   private frame: Uint8Array | undefined;
   private filled = 0;
-  /** Reports dropped because they did not fit (wrong mark, no preamble when idle). */
+  private lastReportAt = 0;
+  /** Reports dropped because they did not fit (wrong mark, no preamble when idle, a LEN out of range). */
   dropped = 0;
+  /** Partial frames dropped because the rest did not arrive in time. */
+  expired = 0;
 
-  push(report: Uint8Array): Uint8Array | undefined {
+  constructor(options: HidReassemblerOptions = {}) {
+    this.maxLen = options.maxLen ?? DEFAULT_MAX_LEN;
+    this.interReportTimeoutMs = options.interReportTimeoutMs ?? 500;
+  }
+
+  /** Bytes of a partial frame held (0 when idle). */
+  get buffered(): number {
+    return this.frame ? this.filled : 0;
+  }
+
+  push(report: Uint8Array, now: number): Uint8Array | undefined {
+    if (this.frame && now - this.lastReportAt >= this.interReportTimeoutMs) {
+      this.expired++;
+      this.reset();
+    }
+    this.lastReportAt = now;
     if (report.length < HID_REPORT_SIZE || report[0] !== HID_REPLY_MARK) {
       this.dropped++;
       return undefined;
@@ -99,8 +132,12 @@ export class HidReplyReassembler {
         this.dropped++;
         return undefined;
       }
-      const total = HEADER_LENGTH + ((payload[5]! << 8) | payload[6]!);
-      this.frame = new Uint8Array(total);
+      const len = (payload[5]! << 8) | payload[6]!;
+      if (len > this.maxLen || len < MIN_REPLY_LEN) {
+        this.dropped++;
+        return undefined;
+      }
+      this.frame = new Uint8Array(HEADER_LENGTH + len);
       this.filled = 0;
     }
     const take = Math.min(payload.length, this.frame.length - this.filled);
@@ -109,10 +146,13 @@ export class HidReplyReassembler {
     if (this.filled < this.frame.length) return undefined;
     const done = this.frame;
     this.frame = undefined;
+    this.filled = 0;
     return done;
   }
 
+  /** Drops a partial frame, zeroing it first (it may hold part of a citizen's data). */
   reset(): void {
+    this.frame?.fill(0);
     this.frame = undefined;
     this.filled = 0;
   }

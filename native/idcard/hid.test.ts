@@ -34,10 +34,47 @@ describe('HID report wrapping', () => {
     expect(reports[0]![0]).toBe(0xaa);
     expect(Array.from(reports[0]!.subarray(10, 15))).toEqual([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
     const r = new HidReplyReassembler();
-    const out = reports.map((rep) => r.push(rep)).filter((x) => x !== undefined);
+    const out = reports.map((rep, i) => r.push(rep, i)).filter((x) => x !== undefined);
     expect(out).toEqual([frame]);
-    expect(r.push(new Uint8Array(64))).toBeUndefined(); // stray report without AA
+    expect(r.push(new Uint8Array(64), 100)).toBeUndefined(); // stray report without AA
     expect(r.dropped).toBe(1);
+  });
+
+  /** A reply report that opens a frame announcing LEN = `len` (hi, lo as the SAM header has it). */
+  const opening = (len: number) => {
+    const report = new Uint8Array(64);
+    report[0] = 0xaa;
+    report.set([0xaa, 0xaa, 0xaa, 0x96, 0x69, len >> 8, len & 0xff, 0x00, 0x00, 0x90], 10);
+    return report;
+  };
+
+  it('refuses a hostile LEN above the protocol maximum without allocating for it', () => {
+    const r = new HidReplyReassembler();
+    expect(r.maxLen).toBe(4096);
+    for (const len of [0xffff, 0x8000, 4097]) {
+      expect(r.push(opening(len), 0)).toBeUndefined();
+      expect(r.buffered).toBe(0); // nothing opened: the next reports are not taken as its body
+    }
+    expect(r.push(opening(2), 0)).toBeUndefined(); // shorter than SW1 SW2 SW3 CHK
+    expect(r.dropped).toBe(4);
+    // A real reply right after is still assembled.
+    const frame = readReply(textBlock(RESIDENT_ZHANG));
+    expect(splitHidReply(frame).map((rep) => r.push(rep, 1)).filter((x) => x !== undefined)).toEqual([frame]);
+  });
+
+  it('drops (and zeroes) a partial frame whose rest does not come in time', () => {
+    const r = new HidReplyReassembler({ interReportTimeoutMs: 500 });
+    const frame = readReply(textBlock(RESIDENT_ZHANG));
+    const reports = splitHidReply(frame);
+    for (const rep of reports.slice(0, 10)) r.push(rep, 0);
+    expect(r.buffered).toBe(540);
+    // The reader went quiet; a new reply's reports are not appended to the stale one.
+    const out = reports.map((rep) => r.push(rep, 600)).filter((x) => x !== undefined);
+    expect(r.expired).toBe(1);
+    expect(out).toEqual([frame]);
+    for (const rep of reports.slice(0, 3)) r.push(rep, 700);
+    r.reset();
+    expect(r.buffered).toBe(0);
   });
 });
 

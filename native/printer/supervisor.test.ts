@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceStatus } from '../../electron/common/device-status.js';
-import { PrinterSupervisor } from './supervisor.js';
+import { PrinterSupervisor, type PrinterSupervisorStatus } from './supervisor.js';
 import { Listeners, TransportError, type PrinterTransport } from './transport.js';
 
 /** In-memory link for this one layer: scripted open failures, instant OK status replies. */
@@ -46,7 +45,7 @@ describe('PrinterSupervisor', () => {
     link.failOpens = 4;
     const supervisor = new PrinterSupervisor(link, { pollIntervalMs: 0, minBackoffMs: 100, maxBackoffMs: 300 });
     await supervisor.start();
-    expect(supervisor.status()).toMatchObject({ state: 'no-device', code: 'not-found', port: '/dev/ttyFAKE0' });
+    expect(supervisor.status()).toMatchObject({ state: 'not-found', port: '/dev/ttyFAKE0' });
     expect(supervisor.status().message).toMatch(/check the cable/);
     await vi.advanceTimersByTimeAsync(100 + 200 + 300 + 300);
     expect(link.opens).toEqual([0, 100, 300, 600, 900]);
@@ -56,12 +55,12 @@ describe('PrinterSupervisor', () => {
 
   it('goes to reconnecting when the link drops, and back to ready', async () => {
     const link = new FlakyTransport();
-    const seen: DeviceStatus[] = [];
+    const seen: PrinterSupervisorStatus[] = [];
     const supervisor = new PrinterSupervisor(link, { pollIntervalMs: 0, minBackoffMs: 50 });
     supervisor.onStatus((s) => seen.push(s));
     await supervisor.start();
     link.unplug();
-    expect(supervisor.status()).toMatchObject({ state: 'reconnecting', code: 'disconnected' });
+    expect(supervisor.status()).toMatchObject({ state: 'reconnecting', problem: 'disconnected' });
     const offline = await supervisor.print(Uint8Array.of(0x41));
     expect(offline).toMatchObject({ ok: false, failure: 'offline', written: false });
     await vi.advanceTimersByTimeAsync(50);
@@ -89,7 +88,7 @@ describe('PrinterSupervisor', () => {
     expect(supervisor.status().state).toBe('ready');
     link.replyByte = 0x1e; // DLE EOT 4: bits 2-3 = paper near end
     await vi.advanceTimersByTimeAsync(1000);
-    expect(supervisor.status()).toMatchObject({ state: 'attention', code: 'paper-near-end' });
+    expect(supervisor.status()).toMatchObject({ state: 'paper-near-end' });
     await supervisor.stop();
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Keeps one printer usable: opens the transport, reconnects with backoff when it drops,
- * polls status while idle, and runs print jobs one at a time. Publishes DeviceStatus:
- * paper near end → 'attention' / 'paper-near-end'; faults → 'fault' / <problem>.
+ * polls status while idle, and runs print jobs one at a time. Publishes its own typed
+ * PrinterSupervisorStatus (the core maps it to the status bar's DeviceStatus, as for
+ * every driver: electron/core/devices/printer.ts).
  */
-import type { DeviceStatus } from '../../electron/common/device-status.js';
+import type { PrinterProblem } from './status.js';
 import { EscPosPrinterDriver, PrinterSilentError, problemMessage, type PrintResult } from './driver.js';
 import { problemOf, type PrinterStatusFlags } from './status.js';
 import { Listeners, type PrinterTransport } from './transport.js';
@@ -18,10 +19,27 @@ export interface PrinterSupervisorOptions {
   now?: () => number;
 }
 
+/**
+ * not-started; ready (status answered); write-only (open, the link gives no status);
+ * not-found (never opened); offline (open but silent); reconnecting (was open, lost);
+ * fault (a problem: cover open, paper out, cutter…); paper-near-end (usable, staff soon).
+ */
+export type PrinterSupervisorState = 'not-started' | 'ready' | 'write-only' | 'not-found' | 'offline' | 'reconnecting' | 'fault' | 'paper-near-end';
+
+export interface PrinterSupervisorStatus {
+  state: PrinterSupervisorState;
+  /** For fault: which problem; for reconnecting: why ('disconnected', 'not-found'). */
+  problem?: PrinterProblem | 'disconnected' | 'not-found';
+  /** One plain sentence saying what to do. */
+  message: string;
+  port: string;
+  at: number;
+}
+
 export class PrinterSupervisor {
   private driver: EscPosPrinterDriver | null = null;
-  private current: DeviceStatus;
-  private readonly listeners = new Listeners<[DeviceStatus]>();
+  private current: PrinterSupervisorStatus;
+  private readonly listeners = new Listeners<[PrinterSupervisorStatus]>();
   private running = false;
   private backoffMs: number;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -43,14 +61,14 @@ export class PrinterSupervisor {
       now: options.now ?? Date.now,
     };
     this.backoffMs = this.options.minBackoffMs;
-    this.current = this.make('no-device', 'not-started', `printer on ${transport.description} not started`);
+    this.current = this.make('not-started', undefined, `printer on ${transport.description} not started`);
   }
 
-  status(): DeviceStatus {
+  status(): PrinterSupervisorStatus {
     return this.current;
   }
 
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
+  onStatus(listener: (status: PrinterSupervisorStatus) => void): () => void {
     return this.listeners.add(listener);
   }
 
@@ -82,7 +100,8 @@ export class PrinterSupervisor {
       }
       const result = await driver.print(bytes);
       if (result.ok) this.publishFlags({ paperNearEnd: result.nearEnd });
-      else this.publish(this.make(result.failure === 'offline' ? 'no-device' : 'fault', result.failure, result.message));
+      else if (result.failure === 'offline') this.publish(this.make('offline', undefined, result.message));
+      else this.publish(this.make('fault', result.failure, result.message));
       return result;
     });
   }
@@ -98,7 +117,7 @@ export class PrinterSupervisor {
         return flags;
       } catch (err) {
         const message = err instanceof PrinterSilentError ? err.message : (err as Error).message;
-        this.publish(this.make('no-device', 'offline', message));
+        this.publish(this.make('offline', undefined, message));
         return null;
       }
     });
@@ -116,7 +135,8 @@ export class PrinterSupervisor {
     try {
       await this.transport.open();
     } catch (err) {
-      this.publish(this.make(this.current.state === 'no-device' ? 'no-device' : 'reconnecting', 'not-found', (err as Error).message));
+      const everOpen = this.current.state !== 'not-started' && this.current.state !== 'not-found';
+      this.publish(everOpen ? this.make('reconnecting', 'not-found', (err as Error).message) : this.make('not-found', undefined, (err as Error).message));
       this.scheduleReconnect();
       return;
     }
@@ -128,7 +148,7 @@ export class PrinterSupervisor {
     this.driver = new EscPosPrinterDriver(this.transport, { statusTimeoutMs: this.options.statusTimeoutMs });
     this.unsubscribeClose = this.transport.onClose((error) => this.lost(error));
     if (this.transport.bidirectional) await this.refresh();
-    else this.publish(this.make('ready', undefined, `printer on ${this.transport.description} open (write-only: no status)`));
+    else this.publish(this.make('write-only', undefined, `printer on ${this.transport.description} open (write-only: no status)`));
     if (this.options.pollIntervalMs > 0 && !this.pollTimer) {
       this.pollTimer = setInterval(() => void this.refresh(), this.options.pollIntervalMs);
       this.pollTimer.unref();
@@ -166,19 +186,19 @@ export class PrinterSupervisor {
     const problem = problemOf(full);
     const where = this.transport.description;
     if (problem) this.publish(this.make('fault', problem, problemMessage(problem, where)));
-    else if (full.paperNearEnd) this.publish(this.make('attention', 'paper-near-end', `printer on ${where} is near the end of its paper roll: replace the roll soon`));
+    else if (full.paperNearEnd) this.publish(this.make('paper-near-end', undefined, `printer on ${where} is near the end of its paper roll: replace the roll soon`));
     else this.publish(this.make('ready', undefined, `printer on ${where} ready`));
   }
 
-  private publish(status: DeviceStatus): void {
+  private publish(status: PrinterSupervisorStatus): void {
     const previous = this.current;
     this.current = status;
-    if (previous.state !== status.state || previous.code !== status.code) this.listeners.emit(status);
+    if (previous.state !== status.state || previous.problem !== status.problem) this.listeners.emit(status);
   }
 
-  private make(state: DeviceStatus['state'], code: string | undefined, message: string): DeviceStatus {
-    const status: DeviceStatus = { device: 'printer', state, message, port: this.transport.description, at: this.options.now() };
-    if (code) status.code = code;
+  private make(state: PrinterSupervisorState, problem: PrinterSupervisorStatus['problem'], message: string): PrinterSupervisorStatus {
+    const status: PrinterSupervisorStatus = { state, message, port: this.transport.description, at: this.options.now() };
+    if (problem) status.problem = problem;
     return status;
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../hooks.js';
+import { MAINTENANCE_PIN_MIN_DIGITS } from '../../electron/common/contract.js';
 
 const MAX_DIGITS = 12;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', '0', 'ok'] as const;
@@ -15,7 +16,7 @@ export function PinPad({ busy, onSubmit }: { busy: boolean; onSubmit: (pin: stri
     if (busy) return;
     if (key === 'delete') setPin((p) => p.slice(0, -1));
     else if (key === 'ok') {
-      if (pin.length >= 4) onSubmit(pin);
+      if (pin.length >= MAINTENANCE_PIN_MIN_DIGITS) onSubmit(pin);
       setPin('');
     } else setPin((p) => (p.length < MAX_DIGITS ? p + key : p));
   };
@@ -43,7 +44,7 @@ export function PinPad({ busy, onSubmit }: { busy: boolean; onSubmit: (pin: stri
             type="button"
             className={`pin-key ${key === 'ok' ? 'ok' : ''}`}
             data-testid={`pin-${key}`}
-            disabled={busy || (key === 'ok' && pin.length < 4)}
+            disabled={busy || (key === 'ok' && pin.length < MAINTENANCE_PIN_MIN_DIGITS)}
             onClick={() => press(key)}
           >
             {key === 'delete' ? t('maintenance.delete') : key === 'ok' ? t('maintenance.ok') : key}

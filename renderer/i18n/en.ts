@@ -192,6 +192,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unknown-matter': 'This matter is not available now: please ask at a window',
   'problem.not-at-kiosk': 'This matter is handled at a window: we can take a window number for you',
   'problem.commitment-required': 'Please confirm the signed promise by holding the button',
+  'problem.evaluation-not-allowed': 'This rating cannot be recorded: thank you all the same',
   'problem.not-eligible': 'You are not eligible for this service: please ask at a window',
   'problem.unknown-appointment': 'No appointment found for today: just take a number',
   'problem.unknown-print-job': 'Cannot print again: please take a photo of the electronic slip',

@@ -26,15 +26,18 @@ export function formatDuration(locale: Locale, minutes: number): string {
   return translate(locale, 'time.minutes', { n: minutes });
 }
 
-/** A clock time the citizen can act on: "11月23日 15:30" / "Nov 23, 15:30". */
-export function formatTime(locale: Locale, at: number | string): string {
+/**
+ * A clock time the citizen can act on: "11月23日 15:30" / "Nov 23, 15:30", in the hall's
+ * time zone (KioskInfo.timeZone), never the machine's: the paper says the same time.
+ */
+export function formatTime(locale: Locale, at: number | string, timeZone: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return String(at);
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
 }
 
-export function formatClock(locale: Locale, at: number | string): string {
+export function formatClock(locale: Locale, at: number | string, timeZone: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return String(at);
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
 }

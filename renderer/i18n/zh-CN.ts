@@ -214,6 +214,7 @@ function noticeAndProblemMessages() {
     'problem.unknown-matter': '这个事项暂时不能办理，请到窗口咨询',
     'problem.not-at-kiosk': '这个事项需要到窗口办理，可以为您取窗口号',
     'problem.commitment-required': '还需要您确认告知承诺，请按住按钮确认',
+    'problem.evaluation-not-allowed': '本次评价无法记录，感谢您的参与',
     'problem.not-eligible': '您暂不符合这项服务的条件，请到窗口咨询',
     'problem.unknown-appointment': '没有找到您今天的预约，可以直接一键取号',
     'problem.unknown-print-job': '无法重新打印，请拍下屏幕上的电子凭条',

@@ -1,5 +1,5 @@
 import { useMatterName } from './use-matter-name.js';
-import { useKiosk, useLocale, useT } from '../hooks.js';
+import { useKiosk, useHallTimeZone, useLocale, useT } from '../hooks.js';
 import { formatClock } from '../i18n/i18n.js';
 import { selectCitizen, selectSubject } from '../store/slices/session/selectors.js';
 import { selectAppointmentToday, selectEntitlements, selectOverview } from '../store/slices/overview/selectors.js';
@@ -15,6 +15,7 @@ import { Busy } from '../components/Busy.js';
 export function CitizenHomeScreen() {
   const t = useT();
   const locale = useLocale();
+  const timeZone = useHallTimeZone();
   const citizen = useKiosk(selectCitizen);
   const subject = useKiosk(selectSubject);
   const overview = useKiosk(selectOverview);
@@ -66,7 +67,7 @@ export function CitizenHomeScreen() {
             disabled={busy}
             onClick={() => void takeTicket({ category: null, priority: 'normal', appointmentId: appointment.appointmentId })}
           >
-            {t('home.appointment', { time: formatClock(locale, appointment.slot) })}
+            {t('home.appointment', { time: formatClock(locale, appointment.slot, timeZone) })}
             <small>{t('home.appointmentHint')}</small>
           </button>
         )}

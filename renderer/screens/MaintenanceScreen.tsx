@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { MaintenanceView } from '../../electron/common/contract.js';
-import { useKiosk, useLocale, useT, type Translate } from '../hooks.js';
+import { useKiosk, useHallTimeZone, useLocale, useT, type Translate } from '../hooks.js';
 import { formatTime, type Locale } from '../i18n/i18n.js';
 import { PinPad } from '../components/PinPad.js';
 import {
@@ -47,6 +47,7 @@ export function MaintenanceScreen() {
 function StaffView({ view }: { view: MaintenanceView }) {
   const t = useT();
   const locale = useLocale();
+  const timeZone = useHallTimeZone();
   const busy = useKiosk(selectMaintenanceBusy);
   const result = useKiosk(selectMaintenanceResult);
   const run = useKiosk((s) => s.maintenanceActionRun);
@@ -82,7 +83,7 @@ function StaffView({ view }: { view: MaintenanceView }) {
             <Row label={t('maintenance.central')} testId="maintenance-online" value={`${t(sync.online ? 'status.online' : 'status.offline')} · ${view.centralUrl}`} />
             <Row label={t('maintenance.pending')} testId="maintenance-pending" value={String(sync.pending)} />
             <Row label={t('maintenance.oldest')} value={sync.oldestPendingAgeMs === null ? t('maintenance.never') : duration(sync.oldestPendingAgeMs / 1000)} />
-            <Row label={t('maintenance.lastSuccess')} value={when(t, locale, sync.lastSuccessAt)} />
+            <Row label={t('maintenance.lastSuccess')} value={when(t, locale, timeZone, sync.lastSuccessAt)} />
             <Row label={t('maintenance.accepting')} value={t(sync.acceptingWrites ? 'maintenance.yes' : 'maintenance.no')} />
             <Row label={t('maintenance.freeDisk')} value={view.freeDiskBytes === null ? '?' : `${(view.freeDiskBytes / 2 ** 30).toFixed(1)} GiB`} />
           </tbody>
@@ -129,8 +130,8 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
   );
 }
 
-function when(t: Translate, locale: Locale, at: number | null): string {
-  return at === null ? t('maintenance.never') : formatTime(locale, at);
+function when(t: Translate, locale: Locale, timeZone: string, at: number | null): string {
+  return at === null ? t('maintenance.never') : formatTime(locale, at, timeZone);
 }
 
 /** Seconds as staff read them: 42s, 5m 03s, 2h 05m. */

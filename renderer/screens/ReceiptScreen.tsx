@@ -1,4 +1,4 @@
-import { useKiosk, useLocale, useT } from '../hooks.js';
+import { useKiosk, useHallTimeZone, useLocale, useT } from '../hooks.js';
 import { formatTime } from '../i18n/i18n.js';
 import { selectLastSubmission } from '../store/slices/application/selectors.js';
 import { useMatterName } from './use-matter-name.js';
@@ -11,6 +11,7 @@ import { SubjectBanner } from '../components/SubjectBanner.js';
 export function ReceiptScreen() {
   const t = useT();
   const locale = useLocale();
+  const timeZone = useHallTimeZone();
   const submission = useKiosk(selectLastSubmission);
   const nameOf = useMatterName();
   if (!submission) return null;
@@ -34,7 +35,7 @@ export function ReceiptScreen() {
                   <span className="proof-how">
                     <span className="badge">{t(`proof.${p.satisfiedBy}`)}</span>
                     {(locale === 'en' && p.summaryEn) || p.summary}
-                    {p.promisedBy !== null && ` · ${t('receipt.promised', { time: formatTime(locale, p.promisedBy) })}`}
+                    {p.promisedBy !== null && ` · ${t('receipt.promised', { time: formatTime(locale, p.promisedBy, timeZone) })}`}
                   </span>
                 </li>
               ))}

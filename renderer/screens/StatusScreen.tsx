@@ -1,4 +1,4 @@
-import { useKiosk, useLocale, useT } from '../hooks.js';
+import { useKiosk, useHallTimeZone, useLocale, useT } from '../hooks.js';
 import { formatTime } from '../i18n/i18n.js';
 import { selectApplicationStatuses, selectOverview } from '../store/slices/overview/selectors.js';
 import { NavRow } from '../components/NavRow.js';
@@ -9,6 +9,7 @@ import { useMatterName } from './use-matter-name.js';
 export function StatusScreen() {
   const t = useT();
   const locale = useLocale();
+  const timeZone = useHallTimeZone();
   const overview = useKiosk(selectOverview);
   const applications = useKiosk(selectApplicationStatuses);
   const nameOf = useMatterName();
@@ -26,7 +27,7 @@ export function StatusScreen() {
               <span className="matter-name">{nameOf(a.matterId, a.matterName)}</span>
               <span className="badge">{t(`apps.state.${a.state}`)}</span>
             </p>
-            <p className="hint">{t('apps.submitted', { time: formatTime(locale, a.submittedAt) })}</p>
+            <p className="hint">{t('apps.submitted', { time: formatTime(locale, a.submittedAt, timeZone) })}</p>
             {a.verifications.length > 0 && (
               <ul className="proof-list">
                 {a.verifications.map((v) => (
@@ -36,7 +37,7 @@ export function StatusScreen() {
                     </span>
                     <span className="proof-how">
                       <span className="badge">{t(`apps.verification.${v.state}`)}</span>
-                      {v.state === 'pending' && t('apps.promised', { time: formatTime(locale, v.promisedBy) })}
+                      {v.state === 'pending' && t('apps.promised', { time: formatTime(locale, v.promisedBy, timeZone) })}
                       {v.note ? ` · ${v.note}` : ''}
                     </span>
                   </li>

@@ -24,10 +24,10 @@ describe('maintenance screen', () => {
     const { s, fns } = await kiosk();
     s().maintenanceRequested();
     expect(s().screen).toBe('maintenance');
-    await s().maintenancePinEntered('1111');
+    await s().maintenancePinEntered('111111');
     expect(s().maintenanceRefusal).toMatchObject({ reason: 'wrong-pin', attemptsLeft: 4 });
     expect(s().maintenanceView).toBeNull();
-    await s().maintenancePinEntered('2468');
+    await s().maintenancePinEntered('246802');
     expect(s().maintenanceRefusal).toBeNull();
     expect(s().maintenanceView?.devices[0]).toMatchObject({ device: 'printer', code: 'paper-near-end' });
     await s().maintenanceActionRun('test-print');
@@ -38,7 +38,7 @@ describe('maintenance screen', () => {
   it('goes back to the PIN pad when the core has locked itself', async () => {
     const { s, fns } = await kiosk();
     s().maintenanceRequested();
-    await s().maintenancePinEntered('2468');
+    await s().maintenancePinEntered('246802');
     fns.getMaintenanceView.mockRejectedValueOnce(callError('maintenance-locked'));
     await s().maintenanceRefreshed();
     expect(s().screen).toBe('maintenance');
@@ -49,14 +49,14 @@ describe('maintenance screen', () => {
   it('closes on 退出维护, on the idle countdown, and when a citizen swipes a card', async () => {
     const { s, fns, emit } = await kiosk();
     s().maintenanceRequested();
-    await s().maintenancePinEntered('2468');
+    await s().maintenancePinEntered('246802');
     await s().maintenanceClosed();
     expect(s().screen).toBe('attract');
     expect(s().maintenanceView).toBeNull();
     expect(fns.lockMaintenance).toHaveBeenCalledOnce();
 
     s().maintenanceRequested();
-    await s().maintenancePinEntered('2468');
+    await s().maintenancePinEntered('246802');
     s().userActed(1_000_000);
     s().clockTicked(1_000_000 + 61_000);
     await settle();
@@ -64,7 +64,7 @@ describe('maintenance screen', () => {
     expect(fns.lockMaintenance).toHaveBeenCalledTimes(2);
 
     s().maintenanceRequested();
-    await s().maintenancePinEntered('2468');
+    await s().maintenancePinEntered('246802');
     emit('session', sessionView());
     expect(s().screen).toBe('citizen-home');
     expect(s().maintenanceView).toBeNull();

@@ -25,7 +25,7 @@ function fakeClient() {
     return () => delete listeners[name];
   };
   const client = {
-    getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN', shell: 'browser', idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10 })),
+    getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN', shell: 'browser', idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10, timeZone: 'Asia/Shanghai' })),
     getStatus: vi.fn(async () => ({
       devices: [{ device: 'idcard', state: 'ready', message: '', at: 1 }],
       sync: { online: false, pending: 3, oldestPendingAgeMs: 10, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },

@@ -1,6 +1,6 @@
 /** What the card-reader diagnostics (idcard, citizen-card) share: options, JSON lines, the wait loop. */
 import type { Identity } from '../../electron/common/identity.js';
-import { maskIdNumber } from '../../electron/common/masking.js';
+import { maskIdNumber, maskName } from '../../electron/common/masking.js';
 
 /** `--timeout <s>` → ms, undefined when absent, or an error message. */
 export function parseTimeout(value: string | undefined): number | undefined | { error: string } {
@@ -23,21 +23,45 @@ export function parseHid(text: string): { transport: 'hid'; vendorId: number; pr
   return { transport: 'hid', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) };
 }
 
-/** The fields an installer checks, with the ID number masked unless --reveal. */
+/** Extra fields that say nothing about the person (codes, versions, dates of the card itself). */
+const PLAIN_EXTRA = new Set(['region', 'specVersion', 'cardVersion', 'nationality', 'issueDate', 'expiryDate', 'issueCount', 'renewalCount']);
+const NAME_EXTRA = new Set(['englishName', 'chineseName']);
+
+/** 1949-12-31 → 1949-**-** (the year is enough to see the card was read right). */
+function maskBirthDate(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date.slice(0, 4)}-**-**` : date.replace(/\d/g, '*');
+}
+
+/** The first three characters (the province, in most cases), the rest starred. */
+function maskAddress(address: string): string {
+  const chars = [...address.trim()];
+  return chars.length <= 3 ? '*'.repeat(chars.length) : chars.slice(0, 3).join('') + '*'.repeat(chars.length - 3);
+}
+
+function maskExtra(extra: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(extra).map(([key, value]) => [key, PLAIN_EXTRA.has(key) ? value : NAME_EXTRA.has(key) ? maskName(value) : maskIdNumber(value)]),
+  );
+}
+
+/**
+ * The fields an installer checks. The terminal may be watched or logged: name, birth
+ * date, address, ID number and the card's personal numbers are masked unless --reveal.
+ */
 export function identityJson(id: Identity, reveal: boolean): Record<string, unknown> {
   return {
     cardType: id.cardType,
-    name: id.name,
+    name: reveal ? id.name : maskName(id.name),
     sex: id.sex,
     nation: id.nation,
-    birthDate: id.birthDate,
-    address: id.address,
+    birthDate: reveal ? id.birthDate : maskBirthDate(id.birthDate),
+    address: reveal ? id.address : maskAddress(id.address),
     idNumber: reveal ? id.idNumber : maskIdNumber(id.idNumber),
     idNumberValid: id.idNumberValid,
     issuer: id.issuer,
     validFrom: id.validFrom,
     validTo: id.validTo,
-    extra: id.extra,
+    extra: reveal ? id.extra : maskExtra(id.extra),
   };
 }
 

@@ -2,7 +2,7 @@
  * `npm run -s device -- citizen-card [--pcsc <reader-name> | --port <path> [--baud 115200] | --hid <vid:pid>] [--once] [--reveal] [--timeout <s>]`
  *
  * For installers: waits for citizen / social-security cards and prints one JSON line
- * per card presented (ID number masked unless --reveal; a card that cannot be used
+ * per card presented (name, birth date and ID number masked unless --reveal; a card that cannot be used
  * prints {"error": code, …}). Status changes go to stderr so stdout stays JSON lines.
  * `--port @simulator [--card <key>]` starts the framed-reader simulator with that card in it.
  */

@@ -1,9 +1,9 @@
 /**
  * `npm run -s device -- idcard --port <path> [--baud 115200] [--hid <vid:pid>] [--once] [--reveal] [--probe]`
  *
- * For installers: waits for cards and prints one JSON line per read (ID number masked
- * unless --reveal); --probe prints the SAM module's status and id. Status changes and
- * problems go to stderr so stdout stays one JSON object per line.
+ * For installers: waits for cards and prints one JSON line per read (name, birth date,
+ * address and ID number masked unless --reveal); --probe prints the SAM module's status
+ * and id. Status changes and problems go to stderr so stdout stays one JSON object per line.
  * `--port @simulator` starts the reader simulator and presents its first card.
  */
 import { parseArgs } from 'node:util';

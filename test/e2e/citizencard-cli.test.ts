@@ -7,13 +7,13 @@ const run = promisify(execFile);
 const cli = (...args: string[]) => run('npx', ['tsx', 'scripts/device/cli.ts', 'citizen-card', ...args], { cwd: process.cwd(), timeout: 60_000 });
 
 describe('npm run device -- citizen-card', () => {
-  it('prints one JSON line per card with the ID number masked', async () => {
+  it('prints one JSON line per card with the name, birth date and ID number masked', async () => {
     const { stdout } = await cli('--port', '@simulator', '--once', '--timeout', '20');
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const card = JSON.parse(lines[0] as string);
-    expect(card).toMatchObject({ cardType: 'social-security', name: '张伟', idNumber: '330***********7318', idNumberValid: true });
-    expect(stdout).not.toContain('330106198503127318');
+    expect(card).toMatchObject({ cardType: 'social-security', name: '张*', birthDate: '1985-**-**', idNumber: '330***********7318', idNumberValid: true });
+    for (const secret of ['330106198503127318', '张伟', '1985-03-12']) expect(stdout).not.toContain(secret);
   });
 
   it('shows the full ID number with --reveal and reports an unusable card as an error line', async () => {

@@ -26,15 +26,15 @@ describe('npm run device -- idcard', () => {
   });
   afterAll(async () => sim?.close());
 
-  it('prints one JSON line per read with the ID number masked', async () => {
+  it('prints one JSON line per read with the name, ID number and pass number masked', async () => {
     await sim.handleControl({ command: 'insert', args: { card: 'hk-1' } });
     const { code, stdout } = await cli(['--port', sim.devicePath, '--once']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const read = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(read).toMatchObject({ cardType: 'hk-mo-tw-residence', name: '陈大文', idNumber: '810***********1230', extra: { passNumber: 'H12345678' } });
-    expect(stdout).not.toContain('810000199001011230');
+    expect(read).toMatchObject({ cardType: 'hk-mo-tw-residence', name: '陈**', idNumber: '810***********1230', extra: { passNumber: 'H******78' } });
+    for (const secret of ['810000199001011230', '陈大文', 'H12345678']) expect(stdout).not.toContain(secret);
   });
 
   it('shows the whole ID number with --reveal', async () => {

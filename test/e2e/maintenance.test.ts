@@ -43,9 +43,11 @@ describe('maintenance screen', () => {
     await holdKioskLabel(page, 3300);
     await waitForScreen(page, 'maintenance');
     expect(await page.getByTestId('voice').getAttribute('data-prompt')).toBe('none');
-    for (const digit of '1357') await press(page, `pin-${digit}`);
-    expect(await page.getByTestId('pin-dots').getAttribute('data-length')).toBe('4');
-    expect(await page.getByTestId('pin-dots').textContent()).not.toContain('1357');
+    for (const digit of '13579') await press(page, `pin-${digit}`);
+    expect(await page.getByTestId('pin-ok').isDisabled()).toBe(true); // fewer than 6 digits
+    await press(page, 'pin-1');
+    expect(await page.getByTestId('pin-dots').getAttribute('data-length')).toBe('6');
+    expect(await page.getByTestId('pin-dots').textContent()).not.toContain('135791');
     await press(page, 'pin-ok');
     await expect.poll(() => page.getByTestId('pin-refusal').getAttribute('data-reason')).toBe('wrong-pin');
     expect(await page.getByTestId('pin-refusal').textContent()).toContain('还可以再试 4 次');

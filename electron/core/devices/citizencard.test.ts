@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCitizenCardReader, createCitizenCardTerminal } from './citizencard.js';
+import { citizenCardDeviceStatus, createCitizenCardReader, createCitizenCardTerminal } from './citizencard.js';
 
 describe('createCitizenCardReader', () => {
   it('builds a PC/SC terminal named after the configured reader', () => {
@@ -25,5 +25,16 @@ describe('createCitizenCardReader', () => {
     expect(await seen).toMatchObject({ state: 'no-device', code: 'reader-unavailable', port: '/dev/does-not-exist-citizencard' });
     expect(reader.status().message).toMatch(/cannot be opened .*check the cable/);
     await reader.stop();
+  });
+});
+
+describe('citizenCardDeviceStatus (the driver speaks its own states; the core maps them)', () => {
+  it('maps each driver state to what the status bar shows', () => {
+    const base = { message: 'm', port: 'PC/SC', at: 5 };
+    expect(citizenCardDeviceStatus({ ...base, state: 'ready' })).toEqual({ device: 'citizencard', state: 'ready', ...base });
+    expect(citizenCardDeviceStatus({ ...base, state: 'not-started' })).toMatchObject({ state: 'no-device', code: 'not-started' });
+    expect(citizenCardDeviceStatus({ ...base, state: 'no-reader', reason: 'reader-unavailable' })).toMatchObject({ state: 'no-device', code: 'reader-unavailable' });
+    expect(citizenCardDeviceStatus({ ...base, state: 'reconnecting', reason: 'reader-timeout' })).toMatchObject({ state: 'reconnecting', code: 'reader-timeout' });
+    expect(citizenCardDeviceStatus({ ...base, state: 'reader-fault', reason: 'reader-error' })).toMatchObject({ state: 'fault', code: 'reader-error' });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The citizen / social-security card reader as the core sees it: a CardReaderDevice
- * built from the kiosk config (PC/SC or a serial framed reader) over native/citizencard.
+ * built from the kiosk config (PC/SC or a serial framed reader) over native/citizencard,
+ * the driver's own states mapped to the status bar's DeviceStatus here.
  */
 import { SIMULATOR, type CitizenCardReaderConfig } from '../../common/config.js';
 import type { CardReadEvent } from '../../common/identity.js';
-import { CitizenCardDriver, type CitizenCardDriverOptions } from '../../../native/citizencard/driver.js';
+import type { DeviceStatus } from '../../common/device-status.js';
+import { CitizenCardDriver, type CitizenCardDriverOptions, type CitizenCardDriverStatus } from '../../../native/citizencard/driver.js';
 import type { CitizenCardError } from '../../../native/citizencard/errors.js';
 import type { FrameCodec } from '../../../native/citizencard/frame-codec.js';
 import { PcscTerminal } from '../../../native/citizencard/pcsc-terminal.js';
@@ -57,13 +59,30 @@ export function createCitizenCardTerminal(config: CitizenCardReaderConfig, optio
   return new SerialTerminal({ path, baudRate: config.baud, ...framing });
 }
 
+/** The driver's state as the status bar and the maintenance screen show it. */
+export function citizenCardDeviceStatus(s: CitizenCardDriverStatus): DeviceStatus {
+  const base = { device: 'citizencard' as const, message: s.message, port: s.port, at: s.at };
+  switch (s.state) {
+    case 'ready':
+      return { ...base, state: 'ready' };
+    case 'not-started':
+      return { ...base, state: 'no-device', code: 'not-started' };
+    case 'no-reader':
+      return { ...base, state: 'no-device', code: s.reason ?? 'reader-unavailable' };
+    case 'reconnecting':
+      return { ...base, state: 'reconnecting', code: s.reason ?? 'reader-unavailable' };
+    case 'reader-fault':
+      return { ...base, state: 'fault', code: s.reason ?? 'reader-error' };
+  }
+}
+
 export function createCitizenCardReader(config: CitizenCardReaderConfig, options: CitizenCardReaderOptions = {}): CitizenCardReaderDevice {
   const driver = new CitizenCardDriver(createCitizenCardTerminal(config, options), options);
   return {
     start: () => driver.start(),
     stop: () => driver.stop(),
-    status: () => driver.status(),
-    onStatus: (listener) => driver.on('status', listener),
+    status: () => citizenCardDeviceStatus(driver.status()),
+    onStatus: (listener) => driver.on('status', (s) => listener(citizenCardDeviceStatus(s))),
     onCard: (listener: (event: CardReadEvent) => void) => driver.on('card', (event) => listener(event)),
     onCardRemoved: (listener) => driver.on('cardRemoved', listener),
     onCardError: (listener) => driver.on('cardError', listener),

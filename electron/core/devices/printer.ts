@@ -1,5 +1,6 @@
 /**
- * The kiosk's printer: adapts the native ESC/POS supervisor to the core's PrinterDevice.
+ * The kiosk's printer: adapts the native ESC/POS supervisor to the core's PrinterDevice,
+ * and its own states to the status bar's DeviceStatus (the one convention for drivers).
  * The core never starts a simulator: a caller that does (scripts/sim/printer
  * `startPrinterSimulator`) passes its PTY as the port, or as `simulatorDevicePath`.
  */
@@ -7,7 +8,7 @@ import { SIMULATOR, type PrinterConfig } from '../../common/config.js';
 import type { DeviceStatus } from '../../common/device-status.js';
 import { LpPrinterTransport } from '../../../native/printer/lp-transport.js';
 import { SerialPrinterTransport } from '../../../native/printer/serial-transport.js';
-import { PrinterSupervisor, type PrinterSupervisorOptions } from '../../../native/printer/supervisor.js';
+import { PrinterSupervisor, type PrinterSupervisorOptions, type PrinterSupervisorStatus } from '../../../native/printer/supervisor.js';
 import { TcpPrinterTransport } from '../../../native/printer/tcp-transport.js';
 import type { PrinterTransport } from '../../../native/printer/transport.js';
 import type { PrinterDevice, PrintOutcome } from './types.js';
@@ -39,13 +40,33 @@ export function printerTransportFor(config: PrinterConfig, options: CreatePrinte
   }
 }
 
+/** The supervisor's state as the status bar and the maintenance screen show it. */
+export function printerDeviceStatus(s: PrinterSupervisorStatus): DeviceStatus {
+  const base = { device: 'printer' as const, message: s.message, port: s.port, at: s.at };
+  switch (s.state) {
+    case 'ready':
+    case 'write-only':
+      return { ...base, state: 'ready' };
+    case 'not-started':
+    case 'not-found':
+    case 'offline':
+      return { ...base, state: 'no-device', code: s.state };
+    case 'reconnecting':
+      return { ...base, state: 'reconnecting', code: s.problem ?? 'disconnected' };
+    case 'fault':
+      return { ...base, state: 'fault', code: s.problem ?? 'error' };
+    case 'paper-near-end':
+      return { ...base, state: 'attention', code: 'paper-near-end' };
+  }
+}
+
 export function createPrinter(config: PrinterConfig, options: CreatePrinterOptions = {}): PrinterDevice {
   const supervisor = new PrinterSupervisor(printerTransportFor(config, options), options);
   return {
     start: () => supervisor.start(),
     stop: () => supervisor.stop(),
-    status: (): DeviceStatus => supervisor.status(),
-    onStatus: (listener) => supervisor.onStatus(listener),
+    status: (): DeviceStatus => printerDeviceStatus(supervisor.status()),
+    onStatus: (listener) => supervisor.onStatus((s) => listener(printerDeviceStatus(s))),
     paperWidth: () => config.paper,
     async print(bytes: Uint8Array): Promise<PrintOutcome> {
       const result = await supervisor.print(bytes);

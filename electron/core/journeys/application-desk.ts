@@ -132,7 +132,7 @@ export class ApplicationDesk {
       const record = accepted[i]!;
       return {
         applicationId: record.id,
-        applicationNo: `SQ${hallDay(submittedAt).replaceAll('-', '')}${this.o.kioskId.replace(/[^A-Za-z0-9]/g, '').slice(-3)}${String(record.seq).padStart(6, '0')}`,
+        applicationNo: `SQ${hallDay(submittedAt, this.o.timeZone).replaceAll('-', '')}${this.o.kioskId.replace(/[^A-Za-z0-9]/g, '').slice(-3)}${String(record.seq).padStart(6, '0')}`,
         matterId: matter.id,
         matterName: matter.name,
         proofs: proofs.map((p) => p.outcome),
@@ -215,6 +215,7 @@ export class ApplicationDesk {
       applicationNumber: applications.length > 1 ? `${first.applicationNo} 等${applications.length}件` : first.applicationNo,
       idNumber,
       submittedAt,
+      timeZone: this.o.timeZone,
       kioskId: this.o.kioskId,
       proofs: resolved.flatMap((r) => r.proofs.map((p) => p.line)),
       ...(commitmentText ? { commitmentText } : {}),

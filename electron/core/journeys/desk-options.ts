@@ -9,6 +9,8 @@ export interface DeskOptions {
   central: CentralClient | null;
   print: PrintDesk;
   hallName: string;
+  /** The hall's IANA time zone: paper and application numbers use it (config hall.timeZone). */
+  timeZone: string;
   kioskId: string;
   /** Base of the QR links on tickets and receipts. */
   trackingBaseUrl: string;

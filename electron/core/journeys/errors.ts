@@ -11,7 +11,8 @@ export class JourneyError extends Error {
       | 'unknown-print-job'
       | 'store-full'
       | 'not-in-proxy-mode'
-      | 'maintenance-locked',
+      | 'maintenance-locked'
+      | 'evaluation-not-allowed',
     message: string,
   ) {
     super(message);

@@ -12,12 +12,15 @@ import { PrintDesk } from './print-desk.js';
 import { TicketDesk } from './ticket-desk.js';
 import { ApplicationDesk } from './application-desk.js';
 import { CitizenLookups } from './citizen-lookups.js';
+import { DEFAULT_HALL_TIME_ZONE } from '../../common/time-zone.js';
 
 export interface JourneysOptions {
   store: KioskStore;
   central: CentralClient | null;
   printer: PrinterDevice | undefined;
   hallName: string;
+  /** The hall's IANA time zone (default Asia/Shanghai). */
+  timeZone?: string;
   kioskId: string;
   trackingBaseUrl: string;
   now?: () => number;
@@ -47,6 +50,7 @@ export class Journeys {
       central,
       print: this.print,
       hallName: options.hallName,
+      timeZone: options.timeZone ?? DEFAULT_HALL_TIME_ZONE,
       kioskId: options.kioskId,
       trackingBaseUrl: options.trackingBaseUrl,
       ...(options.now ? { now: options.now } : {}),

@@ -48,7 +48,7 @@ function setup(answerAtOnce?: Omit<QueueState, 'queue'>, clock = { now: 1_800_00
     printed.push(job);
     return printJob(job);
   };
-  const desk = new TicketDesk({ store, central, print, hallName: '测试市民之家', kioskId: 'HALL1-K01', trackingBaseUrl: 'https://t.example/hall', liveQueueBudgetMs: 50, now: () => clock.now });
+  const desk = new TicketDesk({ store, central, print, hallName: '测试市民之家', kioskId: 'HALL1-K01', trackingBaseUrl: 'https://t.example/hall', timeZone: 'Asia/Shanghai', liveQueueBudgetMs: 50, now: () => clock.now });
   return { store, desk, asked, printed };
 }
 

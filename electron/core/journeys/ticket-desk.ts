@@ -100,6 +100,7 @@ export class TicketDesk {
         estimatedWaitMinutes: position.estimatedWaitMinutes,
         ...(position.live ? {} : { queueEstimated: true }),
         issuedAt,
+        timeZone: this.options.timeZone,
         kioskId: this.options.kioskId,
         trackingUrl,
         evaluationUrl: `${this.options.trackingBaseUrl}?evaluate=${encodeURIComponent(`${this.options.kioskId}/${ticket.ticketNo}`)}`,

@@ -3,8 +3,9 @@
  * unattended kiosk to see what the status bar only hints at (each device's state and
  * message, the outbox: pending, oldest age, quarantined records, free disk) and to print a
  * test page or push the outbox now. It never shows a citizen's data and it cannot be
- * opened while a citizen's session is on; a citizen's swipe closes it. Every unlock,
- * refusal and action goes to the audit log.
+ * opened while a citizen's session is on; a citizen's swipe closes it. Every unlock and
+ * action goes to the audit log, refusals too but bounded (refusal-audit.ts); the wrong-PIN
+ * count and the lockout are kept in the store, so a restart does not clear them.
  */
 import type {
   MaintenanceAction,
@@ -18,12 +19,24 @@ import { testPage } from '../../../native/printer/test-page.js';
 import type { PrinterDevice } from '../devices/types.js';
 import { JourneyError } from '../journeys/errors.js';
 import { verifyMaintenancePin } from './pin.js';
+import { RefusalAudit } from './refusal-audit.js';
 
 /** Wrong PINs in a row before the pad locks. */
 export const MAX_PIN_FAILURES = 5;
 export const LOCKOUT_MS = 5 * 60_000;
 /** An unlocked screen nobody uses locks itself. */
 export const UNLOCKED_IDLE_MS = 5 * 60_000;
+
+/** The wrong-PIN count and the lockout, kept where a restart cannot clear them (the store). */
+export interface LockoutState {
+  failures: number;
+  /** Epoch ms; 0: not locked out. */
+  lockedUntil: number;
+}
+export interface LockoutRecord {
+  load(): LockoutState;
+  save(state: LockoutState): void;
+}
 
 export interface MaintenanceDeskOptions {
   pinHash: string | null;
@@ -38,45 +51,60 @@ export interface MaintenanceDeskOptions {
     freeBytes(): number | null;
     audit(action: string, detail: string): void;
   };
+  lockout: LockoutRecord;
   /** Wakes the forwarder (and its heartbeat) now. */
   syncNow(): void;
   now?: () => number;
 }
 
+type Refusal = Exclude<MaintenanceUnlock, { ok: true }>;
+
 export class MaintenanceDesk {
-  private failures = 0;
-  private lockedOutUntil = 0;
   private unlockedUntil = 0;
   private readonly startedAt: number;
   private readonly now: () => number;
+  private readonly refusals: RefusalAudit;
+  /** One PIN check at a time: tries sent together cannot all slip in before the lockout. */
+  private checking: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: MaintenanceDeskOptions) {
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
+    this.refusals = new RefusalAudit(options.outbox.audit, LOCKOUT_MS, this.now);
   }
 
-  unlock(pin: string, citizenPresent: boolean): MaintenanceUnlock {
-    const refuse = (reason: Exclude<MaintenanceUnlock, { ok: true }>['reason'], extra: Partial<{ attemptsLeft: number; retryAfterSeconds: number }> = {}) => {
-      this.options.outbox.audit('maintenance.refused', reason);
-      return { ok: false as const, reason, attemptsLeft: extra.attemptsLeft ?? null, retryAfterSeconds: extra.retryAfterSeconds ?? null };
-    };
-    if (!this.options.pinHash) return refuse('not-configured');
-    if (citizenPresent) return refuse('citizen-present');
+  unlock(pin: string, citizenPresent: boolean): Promise<MaintenanceUnlock> {
+    const turn = this.checking.then(() => this.tryUnlock(pin, citizenPresent));
+    this.checking = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async tryUnlock(pin: string, citizenPresent: boolean): Promise<MaintenanceUnlock> {
+    const { pinHash, lockout, outbox } = this.options;
+    if (!pinHash) return this.refuse('not-configured');
+    if (citizenPresent) return this.refuse('citizen-present');
     const now = this.now();
-    if (now < this.lockedOutUntil) return refuse('locked-out', { retryAfterSeconds: Math.ceil((this.lockedOutUntil - now) / 1000) });
-    if (!verifyMaintenancePin(pin, this.options.pinHash)) {
-      this.failures++;
-      if (this.failures >= MAX_PIN_FAILURES) {
-        this.failures = 0;
-        this.lockedOutUntil = now + LOCKOUT_MS;
-        return refuse('locked-out', { retryAfterSeconds: LOCKOUT_MS / 1000 });
+    const state = lockout.load();
+    if (now < state.lockedUntil) return this.refuse('locked-out', { retryAfterSeconds: Math.ceil((state.lockedUntil - now) / 1000) });
+    if (!(await verifyMaintenancePin(pin, pinHash))) {
+      const failures = state.failures + 1;
+      if (failures >= MAX_PIN_FAILURES) {
+        lockout.save({ failures: 0, lockedUntil: now + LOCKOUT_MS });
+        // This lockout's one row; the tries refused while it lasts are only counted.
+        return this.refuse('locked-out', { retryAfterSeconds: LOCKOUT_MS / 1000 });
       }
-      return refuse('wrong-pin', { attemptsLeft: MAX_PIN_FAILURES - this.failures });
+      lockout.save({ failures, lockedUntil: 0 });
+      return this.refuse('wrong-pin', { attemptsLeft: MAX_PIN_FAILURES - failures });
     }
-    this.failures = 0;
+    if (state.failures !== 0 || state.lockedUntil !== 0) lockout.save({ failures: 0, lockedUntil: 0 });
     this.unlockedUntil = now + UNLOCKED_IDLE_MS;
-    this.options.outbox.audit('maintenance.unlocked', 'staff PIN');
+    outbox.audit('maintenance.unlocked', 'staff PIN');
     return { ok: true };
+  }
+
+  private refuse(reason: Refusal['reason'], extra: { attemptsLeft?: number; retryAfterSeconds?: number } = {}): Refusal {
+    this.refusals.refused(reason);
+    return { ok: false, reason, attemptsLeft: extra.attemptsLeft ?? null, retryAfterSeconds: extra.retryAfterSeconds ?? null };
   }
 
   lock(): void {

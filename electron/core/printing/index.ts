@@ -2,4 +2,4 @@ export * from './models.js';
 export { encodeTicket } from './ticket-template.js';
 export { encodeReceipt, describeResolution } from './receipt-template.js';
 export * from './print-job.js';
-export { formatChinaTime, wrap, displayWidth } from './layout.js';
+export { formatHallTime, wrap, displayWidth } from './layout.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatChinaTime, labelValue, wrap } from './layout.js';
+import { displayWidth, formatHallTime, labelValue, wrap } from './layout.js';
 
 describe('print layout helpers', () => {
   it('counts Chinese characters as two columns', () => {
@@ -20,8 +20,9 @@ describe('print layout helpers', () => {
     expect(labelValue('自助机编号：', 'XH-KIOSK-0001', 20)).toEqual(['自助机编号：', 'XH-KIOSK-0001']);
   });
 
-  it('prints China Standard Time whatever the machine time zone', () => {
-    expect(formatChinaTime(Date.UTC(2026, 10, 23, 16, 30))).toBe('2026-11-24 00:30');
-    expect(formatChinaTime(Date.UTC(2026, 0, 1, 0, 5))).toBe('2026-01-01 08:05');
+  it('prints the hall time zone (China Standard Time by default) whatever the machine time zone', () => {
+    expect(formatHallTime(Date.UTC(2026, 10, 23, 16, 30))).toBe('2026-11-24 00:30');
+    expect(formatHallTime(Date.UTC(2026, 0, 1, 0, 5))).toBe('2026-01-01 08:05');
+    expect(formatHallTime(Date.UTC(2026, 0, 1, 0, 5), 'Asia/Urumqi')).toBe('2026-01-01 06:05');
   });
 });

@@ -1,4 +1,5 @@
-/** Column arithmetic for a font-A receipt printer: ASCII takes 1 column, Chinese 2. */
+/** Column arithmetic for a font-A receipt printer: ASCII takes 1 column, Chinese 2; the hall's clock. */
+import { DEFAULT_HALL_TIME_ZONE } from '../../common/time-zone.js';
 
 export function columnsOf(ch: string): number {
   return (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
@@ -56,13 +57,17 @@ export function labelValue(label: string, value: string, columns: number): strin
   return [label, ...wrap(value, columns)];
 }
 
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** 'YYYY-MM-DD HH:mm' in China Standard Time, whatever the kiosk's TZ. */
-export function formatChinaTime(epochMs: number): string {
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+/** 'YYYY-MM-DD HH:mm' in the hall's time zone, whatever the kiosk machine's TZ. */
+export function formatHallTime(epochMs: number, timeZone: string = DEFAULT_HALL_TIME_ZONE): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

@@ -1,6 +1,6 @@
 /**
  * What the printing templates take: plain data, built by the core from a committed
- * ticket or application. Times are epoch milliseconds, printed in Asia/Shanghai time.
+ * ticket or application. Times are epoch milliseconds, printed in the hall's time zone.
  */
 
 /** Priority handling printed on the ticket (elderly, disabled, military…) or the green channel. */
@@ -16,6 +16,8 @@ export interface TicketPrintModel {
   /** People ahead is the kiosk's estimate (the live queue was not at hand): printed as 约 …（估算）. */
   queueEstimated?: boolean;
   issuedAt: number;
+  /** The hall's IANA time zone (config hall.timeZone); default Asia/Shanghai. */
+  timeZone?: string;
   kioskId: string;
   /** Link encoded in the QR code to follow the queue on a phone. */
   trackingUrl: string;
@@ -47,6 +49,8 @@ export interface ReceiptPrintModel {
   /** Printed masked whatever is given. */
   idNumber?: string;
   submittedAt: number;
+  /** The hall's IANA time zone (config hall.timeZone); default Asia/Shanghai. */
+  timeZone?: string;
   kioskId: string;
   proofs: ProofLine[];
   /** The text of the commitment (告知承诺书) when the applicant signed one. */

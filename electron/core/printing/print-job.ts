@@ -5,7 +5,7 @@
  */
 import { profileForPaper } from '../../../native/printer/profiles.js';
 import type { PrinterDevice, PrintFailure } from '../devices/types.js';
-import { formatChinaTime } from './layout.js';
+import { formatHallTime } from './layout.js';
 import type { ReceiptPrintModel, TicketPrintModel } from './models.js';
 import { encodeReceipt } from './receipt-template.js';
 import { encodeTicket, peopleAheadText, PRIORITY_LABEL } from './ticket-template.js';
@@ -48,7 +48,7 @@ export const CITIZEN_MESSAGES: Record<PrintFailure, string> = {
 export function virtualTicketOf(job: PrintJob): VirtualTicket {
   if (job.kind === 'ticket') {
     const m = job.model;
-    const lines = [m.matter, `前面等候 ${peopleAheadText(m)}，预计约 ${m.estimatedWaitMinutes} 分钟`, `取号时间 ${formatChinaTime(m.issuedAt)}`];
+    const lines = [m.matter, `前面等候 ${peopleAheadText(m)}，预计约 ${m.estimatedWaitMinutes} 分钟`, `取号时间 ${formatHallTime(m.issuedAt, m.timeZone)}`];
     if (m.priority) lines.unshift(PRIORITY_LABEL[m.priority]);
     return { kind: 'ticket', headline: m.ticketNumber, title: m.hallName, lines, qrPayload: m.trackingUrl };
   }
@@ -57,7 +57,7 @@ export function virtualTicketOf(job: PrintJob): VirtualTicket {
     kind: 'receipt',
     headline: m.applicationNumber,
     title: m.matter,
-    lines: [`提交时间 ${formatChinaTime(m.submittedAt)}`, ...m.nextSteps],
+    lines: [`提交时间 ${formatHallTime(m.submittedAt, m.timeZone)}`, ...m.nextSteps],
     qrPayload: m.trackingUrl,
   };
 }

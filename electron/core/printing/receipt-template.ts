@@ -1,12 +1,12 @@
 /** The application receipt (办件回执): how each former proof was satisfied, next steps, QR codes. */
 import { EscPosEncoder } from '../../../native/printer/encoder.js';
 import type { PrinterProfile } from '../../../native/printer/profiles.js';
-import { formatChinaTime, labelValue, wrap } from './layout.js';
+import { formatHallTime, labelValue, wrap } from './layout.js';
 import { maskIdNumber } from '../../common/masking.js';
 import type { ProofResolution, ReceiptPrintModel } from './models.js';
 import { heading } from './ticket-template.js';
 
-export function describeResolution(resolution: ProofResolution): string {
+export function describeResolution(resolution: ProofResolution, timeZone?: string): string {
   switch (resolution.kind) {
     case 'removed':
       return resolution.basis ? `已取消，无需提供（依据：${resolution.basis}）` : '已取消，无需提供';
@@ -15,7 +15,7 @@ export function describeResolution(resolution: ProofResolution): string {
     case 'data-check':
       return `数据核验通过（数据来源：${resolution.source}）`;
     case 'department-verification':
-      return `由${resolution.department}协查核验，承诺 ${formatChinaTime(resolution.promisedBy)} 前反馈`;
+      return `由${resolution.department}协查核验，承诺 ${formatHallTime(resolution.promisedBy, timeZone)} 前反馈`;
   }
 }
 
@@ -28,14 +28,14 @@ export function encodeReceipt(model: ReceiptPrintModel, profile: PrinterProfile)
   e.text('申请编号：').bold(true).line(model.applicationNumber).bold(false);
   const rows: Array<[string, string]> = [];
   if (model.idNumber) rows.push(['申请人证件', maskIdNumber(model.idNumber)]);
-  rows.push(['提交时间', formatChinaTime(model.submittedAt)], ['自助机编号', model.kioskId]);
+  rows.push(['提交时间', formatHallTime(model.submittedAt, model.timeZone)], ['自助机编号', model.kioskId]);
   for (const [label, value] of rows) for (const line of labelValue(`${label}：`, value, cols)) e.line(line);
   e.separator('-');
   if (model.proofs.length > 0) {
     e.bold(true).line('原证明材料办理情况').bold(false);
     model.proofs.forEach((proof, i) => {
       for (const line of wrap(`${i + 1}. ${proof.name}`, cols, '   ')) e.line(line);
-      for (const line of wrap(`   → ${describeResolution(proof.resolution)}`, cols, '     ')) e.line(line);
+      for (const line of wrap(`   → ${describeResolution(proof.resolution, model.timeZone)}`, cols, '     ')) e.line(line);
     });
     e.separator('-');
   }

@@ -1,7 +1,7 @@
 /** The queue ticket (排队凭条), laid out for 58 mm and 80 mm paper. */
 import { EscPosEncoder } from '../../../native/printer/encoder.js';
 import type { PrinterProfile } from '../../../native/printer/profiles.js';
-import { displayWidth, formatChinaTime, labelValue, wrap } from './layout.js';
+import { displayWidth, formatHallTime, labelValue, wrap } from './layout.js';
 import { maskIdNumber } from '../../common/masking.js';
 import type { TicketPriorityMark, TicketPrintModel } from './models.js';
 
@@ -37,7 +37,7 @@ export function encodeTicket(model: TicketPrintModel, profile: PrinterProfile): 
   const rows: Array<[string, string]> = [
     ['前面等候', peopleAheadText(model)],
     ['预计等候', `约 ${model.estimatedWaitMinutes} 分钟`],
-    ['取号时间', formatChinaTime(model.issuedAt)],
+    ['取号时间', formatHallTime(model.issuedAt, model.timeZone)],
     ['自助机编号', model.kioskId],
   ];
   if (model.idNumber) rows.push(['证件号码', maskIdNumber(model.idNumber)]);

@@ -19,33 +19,33 @@ function config(overrides: { central?: object; maintenance?: object } = {}) {
 }
 
 describe('start-up facts', () => {
-  it('take the central token from the config, else KIOSK_CENTRAL_TOKEN', () => {
-    expect(gatherStartupFacts(config({ central: { token: 'from-config-1' } }), { KIOSK_CENTRAL_TOKEN: 'from-env-1' }).centralToken).toBe('from-config-1');
-    expect(gatherStartupFacts(config(), { KIOSK_CENTRAL_TOKEN: 'from-env-1' }).centralToken).toBe('from-env-1');
-    expect(gatherStartupFacts(config(), {}).centralToken).toBe('');
+  it('take the central token from the config, else KIOSK_CENTRAL_TOKEN', async () => {
+    expect((await gatherStartupFacts(config({ central: { token: 'from-config-1' } }), { KIOSK_CENTRAL_TOKEN: 'from-env-1' })).centralToken).toBe('from-config-1');
+    expect((await gatherStartupFacts(config(), { KIOSK_CENTRAL_TOKEN: 'from-env-1' })).centralToken).toBe('from-env-1');
+    expect((await gatherStartupFacts(config(), {})).centralToken).toBe('');
   });
 
-  it('see the development ID hash key unless the hall provisioned one (environment or key file)', () => {
-    expect(gatherStartupFacts(config(), {}).idHashKey).toBe('development');
-    expect(gatherStartupFacts(config(), { KIOSK_ID_HASH_KEY: HALL_KEY }).idHashKey).toBe('provisioned');
+  it('see the development ID hash key unless the hall provisioned one (environment or key file)', async () => {
+    expect((await gatherStartupFacts(config(), {})).idHashKey).toBe('development');
+    expect((await gatherStartupFacts(config(), { KIOSK_ID_HASH_KEY: HALL_KEY })).idHashKey).toBe('provisioned');
     const withFile = config();
     mkdirSync(path.join(withFile.dataDir, 'keys'), { recursive: true });
     writeFileSync(path.join(withFile.dataDir, 'keys', 'id-hash.key'), Buffer.alloc(32, 7));
-    expect(gatherStartupFacts(withFile, {}).idHashKey).toBe('provisioned');
-    expect(gatherStartupFacts(config(), { KIOSK_ID_HASH_KEY: 'short' }).idHashKey).toEqual({ invalid: expect.stringContaining('64 hex digits') });
+    expect((await gatherStartupFacts(withFile, {})).idHashKey).toBe('provisioned');
+    expect((await gatherStartupFacts(config(), { KIOSK_ID_HASH_KEY: 'short' })).idHashKey).toEqual({ invalid: expect.stringContaining('64 hex digits') });
   });
 
-  it('recognise the demo maintenance PIN by its hash', () => {
-    expect(gatherStartupFacts(config({ maintenance: { pinHash: hashMaintenancePin(DEMO_MAINTENANCE_PIN) } }), {}).maintenancePin).toBe('demo');
-    expect(gatherStartupFacts(config({ maintenance: { pinHash: hashMaintenancePin('27182818') } }), {}).maintenancePin).toBe('own');
-    expect(gatherStartupFacts(config(), {}).maintenancePin).toBe('off');
+  it('recognise the demo maintenance PIN by its hash', async () => {
+    expect((await gatherStartupFacts(config({ maintenance: { pinHash: hashMaintenancePin(DEMO_MAINTENANCE_PIN) } }), {})).maintenancePin).toBe('demo');
+    expect((await gatherStartupFacts(config({ maintenance: { pinHash: hashMaintenancePin('27182818') } }), {})).maintenancePin).toBe('own');
+    expect((await gatherStartupFacts(config(), {})).maintenancePin).toBe('off');
   });
 });
 
 describe('preflight', () => {
-  it('passes a provisioned production kiosk and refuses one on the development key', () => {
+  it('passes a provisioned production kiosk and refuses one on the development key', async () => {
     const env = { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef', KIOSK_ID_HASH_KEY: HALL_KEY };
-    expect(preflight(config(), env).refusals).toEqual([]);
-    expect(preflight(config(), { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef' }).refusals.map((r) => r.key)).toEqual(['KIOSK_ID_HASH_KEY']);
+    expect((await preflight(config(), env)).refusals).toEqual([]);
+    expect((await preflight(config(), { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef' })).refusals.map((r) => r.key)).toEqual(['KIOSK_ID_HASH_KEY']);
   });
 });

@@ -8,7 +8,7 @@ import { DEV_ID_HASH_KEY, resolveIdHashKey } from '../store/crypto.js';
 import { resolveCentralToken } from '../sync/central-endpoint.js';
 import { checkStartup, type StartupFacts, type StartupReport } from './startup-checks.js';
 
-export function gatherStartupFacts(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): StartupFacts {
+export async function gatherStartupFacts(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): Promise<StartupFacts> {
   let idHashKey: StartupFacts['idHashKey'];
   try {
     idHashKey = resolveIdHashKey(config.dataDir, env).equals(DEV_ID_HASH_KEY) ? 'development' : 'provisioned';
@@ -19,10 +19,10 @@ export function gatherStartupFacts(config: KioskConfig, env: NodeJS.ProcessEnv =
   return {
     centralToken: resolveCentralToken(config, env),
     idHashKey,
-    maintenancePin: pinHash === null ? 'off' : verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash) ? 'demo' : 'own',
+    maintenancePin: pinHash === null ? 'off' : (await verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash)) ? 'demo' : 'own',
   };
 }
 
-export function preflight(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): StartupReport {
-  return checkStartup(config, gatherStartupFacts(config, env));
+export async function preflight(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): Promise<StartupReport> {
+  return checkStartup(config, await gatherStartupFacts(config, env));
 }

@@ -63,7 +63,7 @@ export async function startKiosk<D extends DemoComposition>(
   source: string,
   options: ComposeFromConfigOptions<D>,
 ): Promise<StartedKiosk<D> & { report: StartupReport }> {
-  const report = preflight(config, options.env);
+  const report = await preflight(config, options.env);
   if (report.refusals.length > 0) throw new StartupRefusedError(source, report.refusals);
   return { ...(await composeFromConfig(config, options)), report };
 }

@@ -50,7 +50,7 @@ describe('Forwarder', () => {
     expect(await forwarder.deliverOnce()).toBe(4);
     expect(sent[0]!.records.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
     expect(forwarder.status()).toMatchObject({ pending: 0, delivered: 3, quarantined: 1, lastSuccessAt: 1_000_000 });
-    expect(alerts[0]).toMatch(/record #2 \(ticket\) quarantined: unknown matter/);
+    expect(alerts[0]).toMatch(/record #2 \(ticket\) quarantined: rejected by central \(its free-text reason is not kept\)/);
   });
 
   it('isolates the poison record of a batch refused as a whole with a 4xx', async () => {
@@ -74,7 +74,7 @@ describe('Forwarder', () => {
     expect(forwarder.status().retryAt).toBe(1_000_000 + 500); // attempt 1, base 1000, random 0 → half step
     await forwarder.deliverOnce();
     expect(forwarder.status().retryAt).toBe(1_000_000 + 30_000);
-    expect(forwarder.status()).toMatchObject({ pending: 1, lastError: 'answered 429' });
+    expect(forwarder.status()).toMatchObject({ pending: 1, lastError: 'rate-limited 429: central asked the kiosk to slow down: retrying later' });
     await forwarder.deliverOnce();
     expect(forwarder.status()).toMatchObject({ pending: 0, retryAt: null, lastError: null });
   });
@@ -92,7 +92,7 @@ describe('Forwarder', () => {
     forwarder.on('alert', (a) => alerts.push(a));
     await store.issueTicket({ queue: 'A' });
     await forwarder.deliverOnce();
-    expect(alerts).toEqual(['answered 401: check this kiosk token']);
+    expect(alerts).toEqual(["auth 401: central refused this kiosk: check this kiosk's token (central.token / KIOSK_CENTRAL_TOKEN)"]);
     expect(forwarder.status()).toMatchObject({ pending: 1, quarantined: 0 });
     const delay = forwarder.status().retryAt! - 1_000_000;
     expect(delay).toBeGreaterThanOrEqual(30_000); // half of the 60 s cap, not half of the 1 s base

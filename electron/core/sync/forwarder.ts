@@ -16,6 +16,7 @@ import { centralPaths, type HeartbeatResponse, type SyncRecord } from '../../com
 import type { KioskStore } from '../store/kiosk-store.js';
 import { backoffDelay } from './backoff.js';
 import { CentralError, type CentralClient, type LinkEvidence } from './central-client.js';
+import { describeDeliveryError, describeRejection } from './delivery-error.js';
 import type { QuarantineAlert, SyncStatus } from './sync-status.js';
 
 export interface ForwarderOptions {
@@ -171,7 +172,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       const result = byKey.get(record.idempotencyKey);
       if (!result) break; // central did not answer for it: keep it (and what follows) for the next attempt, in order
       if (result.outcome === 'applied' || result.outcome === 'duplicate') delivered.push(record.seq);
-      else poisoned.push({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: result.reason ?? 'rejected by central' });
+      else poisoned.push({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: describeRejection(result.reason) });
     }
     this.store.db.transaction(() => {
       this.store.outbox.markDelivered(delivered, this.now());
@@ -184,7 +185,8 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
 
   private fail(records: SyncRecord[], err: unknown): void {
     const error = err instanceof CentralError ? err : new CentralError('network', String(err));
-    this.lastError = error.message;
+    const described = describeDeliveryError(error);
+    this.lastError = described;
     if (error.kind === 'rejected' && records.length > 1) {
       // A 4xx for the whole batch: find the poison record by sending one at a time.
       this.isolating = records.length;
@@ -193,14 +195,14 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     if (error.kind === 'rejected') {
       const [record] = records;
       if (record) {
-        this.store.outbox.quarantine(record.seq, error.message);
-        this.quarantineAlert({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: error.message });
+        this.store.outbox.quarantine(record.seq, described);
+        this.quarantineAlert({ seq: record.seq, idempotencyKey: record.idempotencyKey, kind: record.kind, reason: described });
       }
       if (this.isolating > 0) this.isolating--;
       return;
     }
     if (error.kind === 'network' || error.kind === 'timeout') this.setOnline(false);
-    if (error.kind === 'auth') this.emit('alert', error.message);
+    if (error.kind === 'auth') this.emit('alert', described);
     this.attempts++;
     const maxMs = this.options.backoffMaxMs ?? 60_000;
     const jitter = this.options.random ? { random: this.options.random } : {};
@@ -209,7 +211,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       ? backoffDelay(1, { baseMs: maxMs, maxMs, ...jitter })
       : backoffDelay(this.attempts, { baseMs: this.options.backoffBaseMs ?? 500, maxMs, ...jitter });
     this.retryAt = this.now() + Math.max(backoff, error.retryAfterMs ?? 0);
-    this.store.outbox.markAttempt(records.map((r) => r.seq), error.message, this.retryAt);
+    this.store.outbox.markAttempt(records.map((r) => r.seq), described, this.retryAt);
   }
 
   /** A desk's call answered or failed: the status bar shows it now, not after the next heartbeats. */
@@ -244,7 +246,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
       try {
         settled = await this.deliverOnce();
       } catch (err) {
-        this.lastError = `forwarder: ${(err as Error).message}`;
+        this.lastError = `forwarder: ${describeDeliveryError(err)}`;
         this.emit('alert', this.lastError);
         this.retryAt = this.now() + 1000;
       }

@@ -112,7 +112,7 @@ export function fakeClient() {
   };
   let lastSession: SessionView | null = null;
   const fns = {
-    getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN' as const, shell: 'browser' as const, idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10 })),
+    getKioskInfo: vi.fn(async () => ({ kioskId: 'K1', hallName: '大厅', locale: 'zh-CN' as const, shell: 'browser' as const, idleSeconds: 60, elderlyIdleSeconds: 120, warningSeconds: 10, timeZone: 'Asia/Shanghai' })),
     getStatus: vi.fn(async (): Promise<KioskStatus> => ({
       devices: [{ device: 'idcard' as const, state: 'ready' as const, message: '', at: 1 }],
       sync: { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
@@ -140,7 +140,7 @@ export function fakeClient() {
     setProxyMode: vi.fn(async (on: boolean) => sessionView({ proxyMode: on })),
     selectPrincipal: vi.fn(async (i: number | null) => sessionView({ activePrincipal: i })),
     unlockMaintenance: vi.fn(async (pin: string): Promise<MaintenanceUnlock> =>
-      pin === '2468' ? { ok: true } : { ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAfterSeconds: null }),
+      pin === '246802' ? { ok: true } : { ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAfterSeconds: null }),
     getMaintenanceView: vi.fn(async (): Promise<MaintenanceView> => maintenanceView()),
     runMaintenanceAction: vi.fn(async (action: MaintenanceAction): Promise<MaintenanceActionResult> => ({ action, ok: true, code: action === 'test-print' ? 'printed' : 'sync-started' })),
     lockMaintenance: vi.fn(async () => null),
