@@ -17,8 +17,8 @@ function makeCore() {
   let ticketNo = 0;
   const journeys = {
     options: { store: { recordEvaluation } },
-    state: { clear: () => {}, appointments: () => [] },
-    tickets: { take: async () => ({ ticketNo: `A07-00${++ticketNo}` }) as TicketOutcome },
+    state: { clear: () => {}, appointments: () => [], claimPrintJob: () => {} },
+    tickets: { take: async () => ({ ticketNo: `A07-00${++ticketNo}`, print: { jobId: `job-${ticketNo}` } }) as TicketOutcome },
   } as unknown as Journeys;
   const core = new KioskCore({
     config: testConfig('/tmp/k'),

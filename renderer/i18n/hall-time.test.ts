@@ -43,7 +43,7 @@ describe('the hall time zone', () => {
   });
 
   it('is an IANA zone in the config, Asia/Shanghai by default', () => {
-    const config = (hall: object) => parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102', ...hall }, devices: {}, central: {} });
+    const config = (hall: object) => parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102', ...hall }, devices: { idcard: null, citizencard: null, printer: null }, central: { url: 'embedded' } });
     expect(config({}).hall.timeZone).toBe('Asia/Shanghai');
     expect(config({ timeZone: 'Asia/Urumqi' }).hall.timeZone).toBe('Asia/Urumqi');
     for (const bad of ['Mars/Olympus', '+08:00', 'CST', '']) {

@@ -85,7 +85,7 @@ describe('the maintenance PIN', () => {
       expect(await verifyMaintenancePin('246810', `scrypt$${cost}$${salt}$${hash}`), cost).toBe(false);
     }
     const config = (pinHash: string) => () =>
-      parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: {}, central: {}, maintenance: { pinHash } });
+      parseKioskConfig({ kioskId: 'K1', hall: { name: 'h', regionCode: '330102' }, devices: { idcard: null, citizencard: null, printer: null }, central: { url: 'embedded' }, maintenance: { pinHash } });
     expect(config(`scrypt$4194304$8$1$${salt}$${hash}`)).toThrow(/maintenance-pin/);
     expect(config(`scrypt$131072$8$1$${salt}$${hash}`)).not.toThrow();
   });
