@@ -27,7 +27,7 @@ function fsyncPath(path: string): void {
 /** Creates a file with content, fsyncs it and its folder: durable. */
 function durableFile(path: string, content: string | Buffer): void {
   const fd = openSync(path, 'w');
-  writeSync(fd, content);
+  writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
   fsyncSync(fd);
   closeSync(fd);
   fsyncPath(join(path, '..'));
@@ -167,6 +167,25 @@ describe('powercut-fs', () => {
     expect(report.cut).toBe(true);
     fs = await mountPowercutFs(backing, mnt);
     expect(existsSync(join(mnt, 'a'))).toBe(false); // the folder was never fsynced
+  });
+
+  it('cuts by itself right after the N-th write to a file of a given name', async () => {
+    await fs.unmount();
+    fs = await mountPowercutFs(backing, mnt, { cutOnWrite: { name: 'target', nth: 2 } });
+    durableFile(join(mnt, 'other'), 'not counted');
+    const fd = openSync(join(mnt, 'target'), 'w');
+    try {
+      writeSync(fd, 'one');
+      fsyncSync(fd);
+      writeSync(fd, 'two'); // the 2nd write to target: the last to reach the disk, unsynced
+      expect(() => fsyncSync(fd)).toThrow(/EIO/);
+    } finally {
+      closeSync(fd);
+    }
+    const report = await fs.unmount();
+    expect(report.dirty).toEqual([{ path: '(no durable name)', keptSize: 3, liveSize: 6 }]);
+    fs = await mountPowercutFs(backing, mnt);
+    expect(readdirSync(mnt)).toEqual(['other']);
   });
 
   it('runs SQLite in WAL mode with its mmap-ed -shm, several connections, and keeps a synchronous=FULL commit', async () => {

@@ -7,8 +7,8 @@
  *     fsync/fdatasync (an undo log of 4 KiB blocks, saved on first change) and its size
  *     at that fsync;
  *   - per directory, the entry list as of its last fsync (or as found at mount).
- * On SIGUSR1, or after the N-th mutating operation (-o cut_after_ops=N), the power is
- * cut: every later operation fails with EIO. When the file system is then unmounted,
+ * On SIGUSR1, after the N-th mutating operation (-o cut_after_ops=N), or after the
+ * N-th write to a file of a given name (-o cut_on_write=NAME:N), the power is cut: every later operation fails with EIO. When the file system is then unmounted,
  * the backing folder is rewritten to the durable state (every file's content put back
  * to its last fsync, every directory's entries put back to its last fsync) and a report
  * is printed, so the folder can be mounted again and reopened as after a reboot.
@@ -79,6 +79,9 @@ static struct node *root_node;
 static volatile sig_atomic_t cut;
 static long ops_done;
 static long cut_after_ops = -1;
+static char *cut_on_write_name;
+static long cut_on_write_nth = -1;
+static long writes_to_named;
 
 static void announce(const char *line) {
   ssize_t ignored = write(STDOUT_FILENO, line, strlen(line));
@@ -95,14 +98,21 @@ static void on_cut_signal(int sig) {
 
 /* Counts a mutating operation; the N-th one is the last to reach the disk. */
 static int refused(void) { return cut; }
+static void cut_now(void) {
+  if (cut) return;
+  cut = 1;
+  char line[64];
+  snprintf(line, sizeof line, "CUT %ld\n", ops_done);
+  announce(line);
+}
 static void count_op(void) {
   ops_done++;
-  if (cut_after_ops >= 0 && ops_done >= cut_after_ops && !cut) {
-    cut = 1;
-    char line[64];
-    snprintf(line, sizeof line, "CUT %ld\n", ops_done);
-    announce(line);
-  }
+  if (cut_after_ops >= 0 && ops_done >= cut_after_ops) cut_now();
+}
+static void count_write(const char *path) {
+  const char *base = path ? strrchr(path, '/') : NULL;
+  if (cut_on_write_name && base && !strcmp(base + 1, cut_on_write_name) && ++writes_to_named >= cut_on_write_nth) cut_now();
+  count_op();
 }
 
 static const char *rel(const char *path) { return path[1] ? path + 1 : "."; }
@@ -467,13 +477,12 @@ static int pc_read(const char *path, char *buf, size_t size, off_t off, struct f
 }
 
 static int pc_write(const char *path, const char *buf, size_t size, off_t off, struct fuse_file_info *fi) {
-  (void)path;
   if (refused()) return -EIO;
   struct open_file *of = (struct open_file *)(uintptr_t)fi->fh;
   int r = save_range(of->node, off, off + (off_t)size);
   if (r) return r;
   ssize_t w = pwrite(of->fd, buf, size, off);
-  count_op();
+  count_write(path);
   return w < 0 ? -errno : (int)w;
 }
 
@@ -662,10 +671,10 @@ static int restore(void) {
   return 0;
 }
 
-/* usage: powercut-fs <backing-dir> <mountpoint> [-o cut_after_ops=N] [fuse options] */
+/* usage: powercut-fs <backing-dir> <mountpoint> [-o cut_after_ops=N] [-o cut_on_write=NAME:N] [fuse options] */
 int main(int argc, char *argv[]) {
   if (argc < 3) {
-    fprintf(stderr, "usage: %s <backing-dir> <mountpoint> [-o cut_after_ops=N] [fuse options]\n", argv[0]);
+    fprintf(stderr, "usage: %s <backing-dir> <mountpoint> [-o cut_after_ops=N] [-o cut_on_write=NAME:N] [fuse options]\n", argv[0]);
     return 2;
   }
   backing_path = realpath(argv[1], NULL);
@@ -679,6 +688,17 @@ int main(int argc, char *argv[]) {
   for (int i = 2; i < argc && fargc < 12; i++) {
     if (!strcmp(argv[i], "-o") && i + 1 < argc && !strncmp(argv[i + 1], "cut_after_ops=", 14)) {
       cut_after_ops = atol(argv[++i] + 14);
+      continue;
+    }
+    if (!strcmp(argv[i], "-o") && i + 1 < argc && !strncmp(argv[i + 1], "cut_on_write=", 13)) {
+      char *spec = strdup(argv[++i] + 13), *colon = strrchr(spec, ':');
+      if (!colon) {
+        fprintf(stderr, "powercut-fs: cut_on_write=NAME:N expected, got %s\n", spec);
+        return 2;
+      }
+      *colon = 0;
+      cut_on_write_name = spec;
+      cut_on_write_nth = atol(colon + 1);
       continue;
     }
     fargv[fargc++] = argv[i];

@@ -56,6 +56,8 @@ export interface PowercutReport {
 export interface PowercutMountOptions {
   /** Cut the power by itself right after the N-th mutating operation. */
   cutAfterOps?: number;
+  /** Cut the power by itself right after the N-th write to a file of this name (in any folder). */
+  cutOnWrite?: { name: string; nth: number };
 }
 
 export interface PowercutMount {
@@ -93,6 +95,7 @@ export async function mountPowercutFs(backing: string, mountpoint: string, optio
   if (isMounted(mountpoint)) fusermountUnmount(mountpoint, true);
   const args = [backing, mountpoint, '-o', 'auto_unmount,fsname=powercut'];
   if (options.cutAfterOps !== undefined) args.push('-o', `cut_after_ops=${options.cutAfterOps}`);
+  if (options.cutOnWrite) args.push('-o', `cut_on_write=${options.cutOnWrite.name}:${options.cutOnWrite.nth}`);
   const daemon: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   daemon.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
