@@ -5,7 +5,7 @@
  * Personal fields are encrypted; ID numbers are stored only as the hall HMAC hash.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, statfsSync } from 'node:fs';
+import { statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import type {
@@ -19,6 +19,7 @@ import type {
 import { openDatabase, StatementCache, type Db, type Migration } from './database.js';
 import { FieldCipher, hashIdNumber, loadOrCreateKeyFile } from './crypto.js';
 import { GroupCommitter } from './group-commit.js';
+import { mkdirDurable } from './durable-dir.js';
 import { OutboxQueries, outboxContext } from './outbox.js';
 import type { StoreFullError } from './errors.js';
 
@@ -106,7 +107,7 @@ export class KioskStore extends EventEmitter<{ 'disk-full': [StoreFullError]; co
 
   private constructor(private readonly options: KioskStoreOptions) {
     super();
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirDurable(options.dataDir); // SQLite fsyncs the data folder, never its parent
     this.path = join(options.dataDir, options.fileName ?? 'kiosk.sqlite');
     this.now = options.now ?? Date.now;
     this.ticketTag = options.ticketTag ?? (options.kioskId.replace(/[^A-Za-z0-9]/g, '').slice(-2).toUpperCase() || 'K');
