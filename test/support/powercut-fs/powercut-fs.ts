@@ -88,6 +88,10 @@ function fusermountUnmount(mountpoint: string, lazy: boolean): boolean {
 }
 
 export async function mountPowercutFs(backing: string, mountpoint: string, options: PowercutMountOptions = {}): Promise<PowercutMount> {
+  if (!existsSync('/dev/fuse')) throw new PowercutFsError('/dev/fuse is missing: the power-cut tests need FUSE (a container needs --device /dev/fuse)');
+  if (!existsSync('/usr/bin/fusermount3') && !existsSync('/bin/fusermount3')) {
+    throw new PowercutFsError('fusermount3 is missing: install the Debian package fuse3 (scripts/system-deps.sh)');
+  }
   const binary = buildPowercutFs();
   mkdirSync(backing, { recursive: true });
   mkdirSync(mountpoint, { recursive: true });
