@@ -178,7 +178,7 @@ export async function controlLosses(maxCuts: number, options: Pick<WriterOptions
 }
 
 export function figureLine(t: Tally, control: { cuts: number; acknowledged: number; lost: number }): string {
-  return `power cuts: ${t.cuts} cuts performed (${t.duringCheckpoint} during a checkpoint, ${t.duringAcknowledgement} during an acknowledgement's purge, `
+  return `power cuts: ${t.cuts} cuts performed (${t.duringCheckpoint} during a checkpoint, ${t.duringAcknowledgement} during an acknowledgement (central had the record, its purge was not yet durable), `
     + `${t.duringMigration} during a migration), ${t.acknowledged} acknowledged records, lost ${t.lost}, integrity failures ${t.integrityFailures}; `
     + `control (synchronous=NORMAL): ${control.cuts} cuts, ${control.acknowledged} acknowledged, lost ${control.lost}`;
 }
