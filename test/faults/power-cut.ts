@@ -97,11 +97,14 @@ export interface Inspection {
   pendingKeys: string[];
 }
 
+// Set differences (sorted, no index needed: tickets has none on outbox_seq) plus counts (a duplicate).
 const ORPHANS = `
-  SELECT (SELECT COUNT(*) FROM outbox o WHERE o.kind = 'ticket' AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.outbox_seq = o.seq))
-       + (SELECT COUNT(*) FROM outbox o WHERE o.kind = 'application' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.outbox_seq = o.seq))
-       + (SELECT COUNT(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = t.outbox_seq))
-       + (SELECT COUNT(*) FROM applications a WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = a.outbox_seq)) AS n`;
+  SELECT (SELECT COUNT(*) FROM (SELECT seq FROM outbox WHERE kind = 'ticket' EXCEPT SELECT outbox_seq FROM tickets))
+       + (SELECT COUNT(*) FROM (SELECT outbox_seq FROM tickets EXCEPT SELECT seq FROM outbox WHERE kind = 'ticket'))
+       + (SELECT COUNT(*) FROM (SELECT seq FROM outbox WHERE kind = 'application' EXCEPT SELECT outbox_seq FROM applications))
+       + (SELECT COUNT(*) FROM (SELECT outbox_seq FROM applications EXCEPT SELECT seq FROM outbox WHERE kind = 'application'))
+       + ABS((SELECT COUNT(*) FROM tickets) - (SELECT COUNT(*) FROM outbox WHERE kind = 'ticket'))
+       + ABS((SELECT COUNT(*) FROM applications) - (SELECT COUNT(*) FROM outbox WHERE kind = 'application')) AS n`;
 const UNPURGED = `
   SELECT COUNT(*) AS n FROM outbox o LEFT JOIN applications a ON a.outbox_seq = o.seq
   WHERE o.state = 'delivered' AND (o.personal_enc IS NOT NULL OR a.personal_enc IS NOT NULL)`;

@@ -1,5 +1,5 @@
 /**
- * Builds and mounts powercut-fs (powercut-fs.c, see README.md beside it): a FUSE
+ * Builds and mounts powercut-fs (powercut-fs.c, model.c, restore.c; see README.md beside it): a FUSE
  * file system over a backing folder that, on `cut()`, drops every write and directory
  * change not yet fsynced, as a disk with a volatile cache does when the power goes.
  * The binary is compiled from source at test time into the system temp folder (keyed
@@ -13,14 +13,17 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const SOURCE = fileURLToPath(new URL('./powercut-fs.c', import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL('.', import.meta.url));
+const SOURCES = ['powercut-fs.c', 'model.c', 'restore.c'];
+const HEADERS = ['model.h'];
 
 export class PowercutFsError extends Error {}
 
-/** Compiles powercut-fs.c once per source version; returns the binary's path. */
+/** Compiles the C sources once per source version; returns the binary's path. */
 export function buildPowercutFs(): string {
-  const source = readFileSync(SOURCE);
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const hasher = createHash('sha256');
+  for (const file of [...SOURCES, ...HEADERS]) hasher.update(file).update(readFileSync(join(SOURCE_DIR, file)));
+  const hash = hasher.digest('hex').slice(0, 16);
   const dir = join(tmpdir(), `powercut-fs-${hash}`);
   const binary = join(dir, 'powercut-fs');
   if (existsSync(binary)) return binary;
@@ -32,7 +35,7 @@ export function buildPowercutFs(): string {
     throw new PowercutFsError(`pkg-config fuse3 failed: install fuse3 and libfuse3-dev (scripts/system-deps.sh): ${String(err)}`);
   }
   const partial = `${binary}.${process.pid}`;
-  execFileSync('cc', ['-O2', '-Wall', '-Wextra', '-Werror', '-o', partial, SOURCE, ...flags], { stdio: 'pipe' });
+  execFileSync('cc', ['-O2', '-Wall', '-Wextra', '-Werror', '-o', partial, ...SOURCES.map((f) => join(SOURCE_DIR, f)), ...flags], { stdio: 'pipe' });
   renameSync(partial, binary); // atomic: a parallel build never sees half a binary
   return binary;
 }
