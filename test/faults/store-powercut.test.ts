@@ -42,7 +42,7 @@ describe('kiosk store under power cuts (fault suite)', () => {
     expect(tally.integrityFailures).toBe(0);
     expect(tally.duringCheckpoint).toBeGreaterThan(0);
     expect(tally.duringAcknowledgement).toBeGreaterThan(0);
-  });
+  }, 3_600_000); // ~12 min idle, far more on a loaded machine: each cut starts a writer process
 
   it('loses acknowledged records with synchronous=NORMAL (the control: the file system sees the difference)', async () => {
     control = await controlLosses(5);
