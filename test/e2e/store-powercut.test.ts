@@ -38,6 +38,7 @@ describe('kiosk store under power cuts (short run)', () => {
       expect(readFileSync(keyFile).equals(key)).toBe(true);
       await fs.unmount();
     } finally {
+      unmountAllPowercutFs(); // a failed expectation left the mount in place
       rmSync(disk.root, { recursive: true, force: true });
     }
   });
@@ -58,6 +59,7 @@ describe('kiosk store under power cuts (short run)', () => {
       reopened.close();
       await fs.unmount();
     } finally {
+      unmountAllPowercutFs(); // a failed expectation left the mount in place
       rmSync(disk.root, { recursive: true, force: true });
     }
   });
