@@ -48,6 +48,10 @@ run=(
   xvfb               # a display for looking at the kiosk window headless
   x11-xserver-utils  # xrandr: the screen size for the kiosk window on an X server without a window manager
   openssl            # the throwaway CA and certificates of the mutual-TLS tests
+  fuse3              # the power-cut file system of the durability tests (test/support/powercut-fs)
+  libfuse3-dev       # its headers: the tests compile it from source
+  gcc                # the compiler for it
+  pkg-config         # finds libfuse3's flags
 )
 names() { for entry in "$@"; do echo "${entry%% *}"; done; }
 

@@ -8,9 +8,10 @@
  * hash the central API uses for look-ups (see electron/common/central-api.ts).
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StoreKeyError } from './errors.js';
+import { fsyncDir, mkdirDurable } from './durable-dir.js';
 
 const FORMAT_V1 = 1;
 const IV_BYTES = 12;
@@ -27,14 +28,19 @@ export function hashIdNumber(idNumber: string, hallKey: Buffer): string {
   return createHmac('sha256', hallKey).update(idNumber.trim().toUpperCase(), 'utf8').digest('hex');
 }
 
-/** Loads a 32-byte key file, creating it (0600 in a 0700 folder) when absent. */
+/**
+ * Loads a 32-byte key file, creating it (0600 in a 0700 folder) when absent. A created
+ * key is durable before it is returned (content, name and every new folder above it
+ * fsynced): records encrypted with it may reach the disk right after, and a power cut
+ * must never keep them while losing their key.
+ */
 export function loadOrCreateKeyFile(path: string): Buffer {
   if (existsSync(path)) {
     const key = readFileSync(path);
     if (key.length !== 32) throw new StoreKeyError(`key file ${path} is ${key.length} bytes, expected 32: restore it from backup`);
     return key;
   }
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  mkdirDurable(dirname(path), 0o700);
   chmodSync(dirname(path), 0o700);
   // Written to a temporary file, fsynced, then linked into place: a crash never leaves a half key.
   const key = randomBytes(32);
@@ -54,6 +60,7 @@ export function loadOrCreateKeyFile(path: string): Buffer {
     return loadOrCreateKeyFile(path); // another process made it first
   }
   unlinkSync(tmp);
+  fsyncDir(dirname(path)); // the new name (and the temporary's removal) reach the disk
   return key;
 }
 

@@ -5,13 +5,13 @@
  * Every record is group-committed and resolves only once durable. Personal fields are
  * encrypted; ID numbers are stored only as the hall HMAC hash.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { Matter } from '../../common/central-api.js';
 import { openDatabase, StatementCache, type Db, type Migration } from './database.js';
 import { FieldCipher, hashIdNumber, loadOrCreateKeyFile } from './crypto.js';
 import { GroupCommitter } from './group-commit.js';
+import { mkdirDurable } from './durable-dir.js';
 import { OutboxQueries } from './outbox.js';
 import type { StoreFullError } from './errors.js';
 import { Counters } from './counters.js';
@@ -70,7 +70,7 @@ export class KioskStore extends EventEmitter<{ 'disk-full': [StoreFullError]; co
 
   private constructor(private readonly options: KioskStoreOptions) {
     super();
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirDurable(options.dataDir); // SQLite fsyncs the data folder, never its parent
     this.path = join(options.dataDir, options.fileName ?? 'kiosk.sqlite');
     const now = options.now ?? Date.now;
     const cipher = new FieldCipher(options.storeKey ?? loadOrCreateKeyFile(join(options.dataDir, 'keys', 'store.key')));
