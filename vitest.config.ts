@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{electron,native,renderer,scripts}/**/*.test.{ts,tsx}', 'test/architecture/**/*.test.ts'],
+          include: ['{electron,native,renderer,scripts}/**/*.test.{ts,tsx}', 'test/architecture/**/*.test.ts', 'test/support/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

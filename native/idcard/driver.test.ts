@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IdCardDriver, type DriverStatus, type IdCardRead } from './driver.js';
 import type { SamTransport, TransportSink } from './transport.js';
 import { hex, readReply, REPLIES, REQUESTS, RESIDENT_ZHANG, textBlock } from './test-vectors.js';
+import { until } from '../../test/support/until.js';
 
 type Responder = (request: string) => Uint8Array | undefined;
 
@@ -27,14 +28,6 @@ class ScriptedTransport implements SamTransport {
   }
   close(): Promise<void> {
     return Promise.resolve();
-  }
-}
-
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
   }
 }
 

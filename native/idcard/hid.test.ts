@@ -8,6 +8,7 @@ import { HidTransport } from './hid-transport.js';
 import { InMemoryHidReader } from './in-memory-hid.js';
 import { HidReplyReassembler, nodeHidWritePayload, splitHidReply, unwrapHidRequest, wrapHidRequest } from './hid-wrap.js';
 import { hex, readReply, REQUESTS, RESIDENT_ZHANG, textBlock } from './test-vectors.js';
+import { until } from '../../test/support/until.js';
 
 describe('HID report wrapping', () => {
   it('wraps find-card as 88 | SRN | LEN | B1 | frame | additive sum, padded to 64', () => {
@@ -77,14 +78,6 @@ describe('HID report wrapping', () => {
     expect(r.buffered).toBe(0);
   });
 });
-
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('driver over HID with an in-memory reader', () => {
   let driver: IdCardDriver | undefined;

@@ -12,6 +12,11 @@ import { FrameAssembler } from '../../native/idcard/framer.js';
 import { buildFrame, wireTimeMs } from '../../native/idcard/protocol.js';
 import { startIdCardSimulator, type ReplyRecord, type RunningIdCardSimulator } from '../sim/idcard/index.js';
 import type { BenchResult } from './run.js';
+import { until } from '../../test/support/until.js';
+import { percentile } from './stats.js';
+
+// Checks every 1 ms, not setImmediate: a busy wait would steal CPU from the code being timed.
+const BENCH_WAIT = { timeoutMs: 10_000, everyMs: 1 };
 
 export const title = 'ID-card reader (SAM protocol over a PTY)';
 
@@ -20,19 +25,6 @@ const PACED_SWIPES = 50;
 const BAUD = 115200;
 /** find req 10 + reply 15, select req 10 + reply 19, read req 10 + reply 1295. */
 const SWIPE_BYTES = 10 + 15 + 10 + 19 + 10 + 1295;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('ID-card benchmark: the reader did not respond in time');
-    await new Promise((r) => setTimeout(r, 1)); // not setImmediate: a busy wait would steal CPU from the code being timed
-  }
-}
 
 interface Swipe {
   /** performance.now() when the core delivered the card event. */
@@ -55,23 +47,23 @@ async function swipes(sim: RunningIdCardSimulator, count: number, pollIntervalMs
   });
   reader.onCardRemoved(() => removals++);
   await reader.start();
-  await until(() => reader.status().state === 'ready');
+  await until(() => reader.status().state === 'ready', 'the reader ready', BENCH_WAIT);
   const result: Swipe[] = [];
   try {
     for (let i = 0; i < count; i++) {
       const insertedAt = performance.now();
       sim.sim.insert(`resident-${(i % 8) + 1}`);
-      await until(() => events === i + 1);
+      await until(() => events === i + 1, 'the card event', BENCH_WAIT);
       const eventAt = lastEventAt;
       // The simulator logs a reply once its write completes, which can be after the event.
-      await until(() => records.some((r) => r.command === 'readTextPhoto'));
+      await until(() => records.some((r) => r.command === 'readTextPhoto'), 'the read command', BENCH_WAIT);
       const find = records.find((r) => r.command === 'findCard' && r.requestAt > insertedAt);
       const select = records.findLast((r) => r.command === 'selectCard');
       const read = records.findLast((r) => r.command === 'readTextPhoto');
       if (!read || !find || !select) throw new Error('ID-card benchmark: simulator records missing');
       result.push({ eventAt, find, select, read });
       sim.sim.remove();
-      await until(() => removals === i + 1);
+      await until(() => removals === i + 1, 'the removal', BENCH_WAIT);
       records.length = 0;
     }
   } finally {

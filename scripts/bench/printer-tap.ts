@@ -14,11 +14,11 @@ import { InjectedCardReader, residentIdentity } from '../../test/support/injecte
 import { launchTestBrowser } from '../../test/support/browser.js';
 import { startSilentCentral, type SilentCentral } from '../../test/support/silent-central.js';
 import type { BenchResult } from './run.js';
+import { percentile } from './stats.js';
 
 const BAUD = 115200;
 const RUNS = Number(process.env.BENCH_TAP_RUNS ?? 20);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 /** In the page (a string: tsx's helpers do not exist there): the wall-clock time of each pointerdown. */
 const RECORD_TAPS = `document.addEventListener('pointerdown', () => { window.__lastTapAt = performance.timeOrigin + performance.now(); }, true)`;
@@ -89,14 +89,14 @@ export async function tapToPrinterRows(): Promise<{ rows: BenchResult['rows']; n
   const rows: BenchResult['rows'] = [];
   for (const central of ['healthy', 'hung'] as const) {
     const s = await tapRuns(central);
-    const wire = pct(s.wire, 50);
+    const wire = percentile(s.wire, 50);
     const row = (measure: string, values: number[]) => ({
       measure: `${measure}, central ${central}`,
       'wire ms': wire,
-      'p50 ms': pct(values, 50),
-      'p95 ms': pct(values, 95),
-      'p50 over wire ms': pct(values, 50) - wire,
-      'p50 / wire': pct(values, 50) / wire,
+      'p50 ms': percentile(values, 50),
+      'p95 ms': percentile(values, 95),
+      'p50 over wire ms': percentile(values, 50) - wire,
+      'p50 / wire': percentile(values, 50) / wire,
       'live queue': `${s.live}/${RUNS}`,
     });
     rows.push(row('click in Chromium → last byte at printer', s.lastByte), row('click in Chromium → ticket screen painted', s.shown));

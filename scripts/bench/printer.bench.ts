@@ -9,16 +9,12 @@ import { sampleReceipt, sampleTicket } from '../../electron/core/printing/sample
 import { startPrinterSimulator } from '../sim/printer/index.js';
 import { tapToPrinterRows } from './printer-tap.js';
 import type { BenchResult } from './run.js';
+import { percentile } from './stats.js';
 
 export const title = 'Printer: ticket over a 115200-baud PTY (from the runner, from a click in Chromium), encoder throughput';
 
 const BAUD = 115200;
 const RUNS = 30;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function overPty(): Promise<BenchResult['rows']> {
   const sim = await startPrinterSimulator({ paper: 80, baud: BAUD, outputDir: null });

@@ -17,6 +17,7 @@ import { InjectedCardReader, residentIdentity } from '../../test/support/injecte
 import { launchTestBrowser } from '../../test/support/browser.js';
 import { SIM_PEOPLE } from '../sim/idcard/people.js';
 import type { BenchResult } from './run.js';
+import { percentile } from './stats.js';
 
 export const title = 'Citizen sessions: soak (heap, handles) and card-read → identified screen';
 
@@ -41,7 +42,6 @@ function handleDiff(before: string[], after: string[]): string {
   return parts.map(([k, d]) => `${d > 0 ? '+' : ''}${d} ${k}`).join(', ') || 'none';
 }
 const settle = () => new Promise((r) => setTimeout(r, 1000));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 const people = SIM_PEOPLE.filter((p) => p.kind === 'resident');
 function identityOf(i: number) {
@@ -138,8 +138,8 @@ async function uiLatency(): Promise<BenchResult['rows']> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   return [
-    { measure: 'card read → identified screen painted, median', value: pct(samples, 50), unit: 'ms', goal: '' },
-    { measure: 'card read → identified screen painted, p99', value: pct(samples, 99), unit: 'ms', goal: '' },
+    { measure: 'card read → identified screen painted, median', value: percentile(samples, 50), unit: 'ms', goal: '' },
+    { measure: 'card read → identified screen painted, p99', value: percentile(samples, 99), unit: 'ms', goal: '' },
   ];
 }
 

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { DEVICE_KINDS } from '../../electron/common/device-status.js';
 import { launchTestBrowser, type TestBrowser } from '../../test/support/browser.js';
 import type { BenchResult } from './run.js';
+import { median } from './stats.js';
 
 export const title = 'Startup: process start → core ready → bridge listening → attract screen with live device status';
 
@@ -94,11 +95,6 @@ async function coldStart(
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 export async function bench(): Promise<BenchResult> {
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--stale', 'renderer', 'node'], { stdio: 'inherit' });

@@ -10,14 +10,11 @@ import { performance } from 'node:perf_hooks';
 import { KioskStore } from '../../electron/core/store/kiosk-store.js';
 import { DEV_ID_HASH_KEY } from '../../electron/core/store/crypto.js';
 import type { BenchResult } from './run.js';
+import { percentile } from './stats.js';
 
 export const title = 'Store: durable records/s, group commit vs one commit per record (synchronous=FULL)';
 
 const ID = '33010619850412103X';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 type Write = (store: KioskStore, i: number) => Promise<unknown>;
 const ticket: Write = (s) => s.issueTicket({ queue: 'A', idNumber: ID });

@@ -9,14 +9,10 @@ import type { CardReadEvent } from '../../electron/common/identity.js';
 import { createIdCardReader } from '../../electron/core/devices/idcard.js';
 import type { CardReaderDevice } from '../../electron/core/devices/types.js';
 import { startIdCardSimulator, type RunningIdCardSimulator } from '../../scripts/sim/idcard/index.js';
+import { until } from '../support/until.js';
 
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+/** Reads over a real PTY at 115200 baud under a loaded machine: generous. */
+const PTY_WAIT = { timeoutMs: 15_000, everyMs: 10 };
 
 describe('ID-card reader over a real PTY', () => {
   let sim: RunningIdCardSimulator;
@@ -32,10 +28,10 @@ describe('ID-card reader over a real PTY', () => {
     const before = cards.length;
     const removedBefore = removals;
     await sim.handleControl({ command: 'insert', args: { card } });
-    await until(() => cards.length > before, `a read of ${card}`);
+    await until(() => cards.length > before, `a read of ${card}`, PTY_WAIT);
     const event = cards[before]!;
     await sim.handleControl({ command: 'remove' });
-    await until(() => removals > removedBefore, `removal of ${card}`);
+    await until(() => removals > removedBefore, `removal of ${card}`, PTY_WAIT);
     expect(cards.length).toBe(before + 1);
     return event;
   }
@@ -50,7 +46,7 @@ describe('ID-card reader over a real PTY', () => {
     reader.onCardRemoved(() => removals++);
     reader.onStatus((s) => statuses.push(s));
     await reader.start();
-    await until(() => reader.status().state === 'ready', 'ready');
+    await until(() => reader.status().state === 'ready', 'ready', PTY_WAIT);
   });
 
   afterAll(async () => {
@@ -85,18 +81,18 @@ describe('ID-card reader over a real PTY', () => {
   it('gives exactly one event for a card left on the reader; removal and reinsertion give a second', async () => {
     const before = cards.length;
     await sim.handleControl({ command: 'insert', args: { card: 'resident-2' } });
-    await until(() => cards.length === before + 1, 'first read');
+    await until(() => cards.length === before + 1, 'first read', PTY_WAIT);
     const readAt = performance.now();
-    await until(() => findsSince(readAt) >= 10, 'ten more polls');
+    await until(() => findsSince(readAt) >= 10, 'ten more polls', PTY_WAIT);
     expect(cards.length).toBe(before + 1);
     const removedBefore = removals;
     await sim.handleControl({ command: 'remove' });
-    await until(() => removals === removedBefore + 1, 'removal');
+    await until(() => removals === removedBefore + 1, 'removal', PTY_WAIT);
     await sim.handleControl({ command: 'insert', args: { card: 'resident-2' } });
-    await until(() => cards.length === before + 2, 'second read');
+    await until(() => cards.length === before + 2, 'second read', PTY_WAIT);
     expect(cards[before + 1]!.identity.name).toBe('李梅');
     await sim.handleControl({ command: 'remove' });
-    await until(() => removals === removedBefore + 2, 'second removal');
+    await until(() => removals === removedBefore + 2, 'second removal', PTY_WAIT);
   });
 
   it('with a reader that halts a read card (find answers 80 while it stays), still one event per presentation', async () => {
@@ -104,16 +100,16 @@ describe('ID-card reader over a real PTY', () => {
     try {
       const before = cards.length;
       await sim.handleControl({ command: 'insert', args: { card: 'resident-1' } });
-      await until(() => cards.length === before + 1, 'first read');
+      await until(() => cards.length === before + 1, 'first read', PTY_WAIT);
       const readAt = performance.now();
-      await until(() => findsSince(readAt) >= 10, 'ten more polls');
+      await until(() => findsSince(readAt) >= 10, 'ten more polls', PTY_WAIT);
       expect(cards.length).toBe(before + 1);
       await sim.handleControl({ command: 'remove' });
       const removedBefore = removals;
       await sim.handleControl({ command: 'insert', args: { card: 'resident-1' } });
-      await until(() => cards.length === before + 2, 'read after re-presenting');
+      await until(() => cards.length === before + 2, 'read after re-presenting', PTY_WAIT);
       // Such a reader cannot tell "halted" from "gone": removal is reported as soon as it stops seeing the card.
-      await until(() => removals > removedBefore, 'removal reported');
+      await until(() => removals > removedBefore, 'removal reported', PTY_WAIT);
       await sim.handleControl({ command: 'remove' });
     } finally {
       await sim.handleControl({ command: 'halt-after-read', args: { enabled: false } });
@@ -134,10 +130,10 @@ describe('ID-card reader over a real PTY', () => {
 
   it('shows a SAM fault and recovers from it', async () => {
     await sim.handleControl({ command: 'sam-fault', args: { sw3: 0x60 } });
-    await until(() => reader.status().state === 'fault', 'fault');
+    await until(() => reader.status().state === 'fault', 'fault', PTY_WAIT);
     expect(reader.status()).toMatchObject({ device: 'idcard', code: 'sam-fault' });
     await sim.handleControl({ command: 'sam-fault', args: { sw3: null } });
-    await until(() => reader.status().state === 'ready', 'ready after SAM fault');
+    await until(() => reader.status().state === 'ready', 'ready after SAM fault', PTY_WAIT);
     expect((await swipe('resident-7')).identity.name).toBe('周杰');
   });
 
@@ -146,16 +142,16 @@ describe('ID-card reader over a real PTY', () => {
     const statusesBefore = statuses.length;
     await sim.handleControl({ command: 'fault', args: { fault: 'unplug-mid-frame', onCommand: 'readTextPhoto' } });
     await sim.handleControl({ command: 'insert', args: { card: 'resident-8' } });
-    await until(() => !sim.sim.plugged, 'simulated unplug');
-    await until(() => reader.status().state === 'reconnecting', 'reconnecting');
+    await until(() => !sim.sim.plugged, 'simulated unplug', PTY_WAIT);
+    await until(() => reader.status().state === 'reconnecting', 'reconnecting', PTY_WAIT);
     expect(reader.status().port).toBe(sim.devicePath);
     // While unplugged the reader keeps trying; nothing was read from half a frame.
     await new Promise((r) => setTimeout(r, 300));
     expect(cards.length).toBe(before);
     await sim.handleControl({ command: 'replug' });
-    await until(() => reader.status().state === 'ready', 'ready after replug');
+    await until(() => reader.status().state === 'ready', 'ready after replug', PTY_WAIT);
     // The card is still on the reader: it is read once, now.
-    await until(() => cards.length === before + 1, 'read after reconnect');
+    await until(() => cards.length === before + 1, 'read after reconnect', PTY_WAIT);
     expect(cards[before]!.identity.name).toBe('吴晓燕');
     expect(statuses.slice(statusesBefore).map((s) => s.state)).toContain('reconnecting');
     await sim.handleControl({ command: 'remove' });

@@ -15,6 +15,7 @@ import { buildPopulation, type Citizen } from '../../scripts/sim/central/populat
 import { makeIdNumber } from '../../scripts/sim/central/id-number.js';
 import { findPerson } from '../../scripts/sim/idcard/people.js';
 import type { PrintedTicket } from '../../scripts/sim/printer/printer-model.js';
+import { until } from '../support/until.js';
 
 export interface JourneyRig {
   t: TestKiosk;
@@ -72,7 +73,7 @@ export async function startJourneyRig(overrides: ConfigOverrides = {}, options: 
   const { page } = browser;
   await page.goto(t.bridge.issuePageUrl());
   await page.getByTestId('screen-attract').waitFor({ timeout: 15_000 });
-  await until(async () => (await t.kiosk.core.getStatus()).devices.every((d) => d.state === 'ready'), 'every simulated device ready');
+  await until(async () => (await t.kiosk.core.getStatus()).devices.every((d) => d.state === 'ready'), 'every simulated device ready', { timeoutMs: 15_000, everyMs: 100 });
   return {
     t,
     browser,
@@ -85,14 +86,6 @@ export async function startJourneyRig(overrides: ConfigOverrides = {}, options: 
 }
 
 /** Polls outside a test body (beforeAll), where expect.poll is not allowed. */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Every button a finger may need is at least 64 × 64 CSS pixels. */
 export async function expectLargeTargets(page: Page): Promise<void> {
   const small = await page.locator('button:visible').evaluateAll((buttons) =>

@@ -12,6 +12,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pcscdAnswers } from '../../native/citizencard/pcsc-terminal.js';
+import { until } from './until.js';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 const SYSTEM_VPCD_CONF = '/etc/reader.conf.d/vpcd';
@@ -81,14 +82,6 @@ async function canListen(port: number): Promise<boolean> {
   );
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export async function startPcscd(): Promise<PcscdHandle> {
   if (!existsSync(VPCD_DRIVER)) throw new Error(`vsmartcard-vpcd is not installed (${VPCD_DRIVER}): run \`bash scripts/system-deps.sh\` as root`);
   const dir = mkdtempSync(path.join(tmpdir(), 'pcscd-'));
@@ -115,7 +108,7 @@ export async function startPcscd(): Promise<PcscdHandle> {
     failed.catch(() => undefined);
     child = proc;
     owned = true;
-    await Promise.race([waitFor(() => pcscdAnswers(PCSCD_SOCKET, 200), 10_000, 'pcscd did not open its socket'), failed]);
+    await Promise.race([until(() => pcscdAnswers(PCSCD_SOCKET, 200), 'pcscd to open its socket', { timeoutMs: 10_000, everyMs: 50 }), failed]);
   }
 
   async function stopOwn(): Promise<void> {
@@ -134,7 +127,7 @@ export async function startPcscd(): Promise<PcscdHandle> {
     if (!running) throw new Error('pcscd answers but no pcscd process is visible: stop it by hand to run this test');
     process.kill(running.pid, 'SIGTERM');
     tookOver = running.args;
-    await waitFor(async () => !(await pcscdAnswers(PCSCD_SOCKET, 200)), 10_000, 'the running pcscd did not stop');
+    await until(async () => !(await pcscdAnswers(PCSCD_SOCKET, 200)), 'the running pcscd to stop', { timeoutMs: 10_000, everyMs: 50 });
   }
 
   if (!(await pcscdAnswers(PCSCD_SOCKET))) {

@@ -8,14 +8,7 @@ import type { CardReadEvent } from '../../common/identity.js';
 import { InMemoryHidReader } from '../../../native/idcard/in-memory-hid.js';
 import { createIdCardReader, defaultReadTimeoutMs, toDeviceStatus } from './idcard.js';
 import type { CardReaderDevice } from './types.js';
-
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../../../test/support/until.js';
 
 describe('toDeviceStatus', () => {
   it.each([
