@@ -14,7 +14,8 @@ describe('assets/systemd/hall-kiosk.service', () => {
     // scripts/build-node.mjs writes this bundle; test/e2e/built-kiosk.test.ts starts it with this command line.
     expect(entry).toBe('dist/node/browser-shell.mjs');
     expect(readFileSync(`${root}/scripts/build-node.mjs`, 'utf8')).toContain("'browser-shell': 'electron/browser-shell/main.ts'");
-    expect(args).toEqual([]);
+    // A fixed port, so the installed Chromium policy's allow-list of the bridge origin stays true.
+    expect(args).toEqual(['--port', '47801']);
   });
 
   it('is restarted whenever it exits and stopped with SIGTERM, which the shell handles', () => {
