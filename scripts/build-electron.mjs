@@ -3,9 +3,8 @@
 // electron-builder rebuilds them. main.cjs holds no simulator: it loads demo.cjs (the
 // simulators, scripts/sim/demo.ts) by a computed path, only for a demo config, and a
 // package without demo.cjs refuses one.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { build } from 'esbuild';
+import { sourceUrlPlugin } from './source-url-plugin.mjs';
 
 const root = process.cwd();
 const external = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas'];
@@ -14,17 +13,7 @@ const external = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', '
 // `new URL('…', import.meta.url)`. A CommonJS bundle has no import.meta, so each file's
 // import.meta.url becomes the URL its source had, under the app root (dist-electron/..),
 // and electron-builder ships those data files at the same relative paths.
-const sourceUrlPlugin = {
-  name: 'source-import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const contents = await readFile(args.path, 'utf8');
-      if (!contents.includes('import.meta.url')) return undefined;
-      const relative = path.relative(root, args.path).split(path.sep).join('/');
-      return { contents: contents.replaceAll('import.meta.url', `__kioskSourceUrl(${JSON.stringify(relative)})`), loader: 'ts' };
-    });
-  },
-};
+const everyUseAtSource = sourceUrlPlugin(root, (contents, source) => contents.replaceAll('import.meta.url', `__kioskSourceUrl(${source})`));
 const banner = {
   js: "const __kioskSourceUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', rel)).href;",
 };
@@ -32,7 +21,7 @@ const banner = {
 // Every bundle: CommonJS files in dist-electron/, as Electron loads them.
 const common = { outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' };
 
-const node = { ...common, target: 'node20', sourcemap: true, external, plugins: [sourceUrlPlugin], banner, logOverride: { 'empty-import-meta': 'error' } };
+const node = { ...common, target: 'node20', sourcemap: true, external, plugins: [everyUseAtSource], banner, logOverride: { 'empty-import-meta': 'error' } };
 await build({ ...node, entryPoints: { main: 'electron/main/index.ts' } });
 await build({ ...node, entryPoints: { demo: 'scripts/sim/demo.ts' } });
 await build({

@@ -5,9 +5,9 @@
 // Each bundle's esbuild metafile inputs go to dist/node/<name>.inputs.json, which
 // scripts/build.mjs reads to tell whether the bundle is stale.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { sourceUrlPlugin } from './source-url-plugin.mjs';
 
 const root = process.cwd();
 export const NODE_OUT = 'dist/node';
@@ -25,17 +25,9 @@ const external = [
 // tree. Any other import.meta.url keeps meaning the bundle (an entry point finds the files
 // beside it: dist/renderer, demo.mjs).
 const DATA_URL = /new URL\(\s*('[^']*'|"[^"]*")\s*,\s*import\.meta\.url\s*\)/g;
-const sourceUrlPlugin = {
-  name: 'source-import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const contents = await readFile(args.path, 'utf8');
-      if (!contents.includes('import.meta.url')) return undefined;
-      const relative = path.relative(root, args.path).split(path.sep).join('/');
-      return { contents: contents.replace(DATA_URL, (_, target) => `new URL(${target}, __kioskSourceUrl(${JSON.stringify(relative)}))`), loader: 'ts' };
-    });
-  },
-};
+const dataUrlsAtSource = sourceUrlPlugin(root, (contents, source) =>
+  contents.replace(DATA_URL, (_, target) => `new URL(${target}, __kioskSourceUrl(${source}))`),
+);
 // CommonJS dependencies bundled into ESM call require() for Node built-ins: give them one.
 const banner = {
   js: [
@@ -61,7 +53,7 @@ export async function buildNodeBundle(name) {
     target: 'node20',
     sourcemap: true,
     external,
-    plugins: [sourceUrlPlugin],
+    plugins: [dataUrlsAtSource],
     banner,
     metafile: true,
     logLevel: 'warning',

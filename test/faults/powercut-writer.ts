@@ -16,6 +16,7 @@
 import { parseArgs } from 'node:util';
 import { KioskStore } from '../../electron/core/store/kiosk-store.js';
 import { DEV_ID_HASH_KEY } from '../../electron/core/store/crypto.js';
+import { writeBurst } from './record-burst.js';
 import { loadMigrations } from '../../electron/core/store/database.js';
 import { CentralClient } from '../../electron/core/sync/central-client.js';
 import { Forwarder } from '../../electron/core/sync/forwarder.js';
@@ -51,18 +52,8 @@ forwarder?.start();
 process.stdout.write('READY\n');
 
 for (let burst = 0; ; burst++) {
-  const size = 1 + Math.floor(Math.random() * 60);
-  const writes = Array.from({ length: size }, (_, i) =>
-    i % 4 === 3
-      ? store.submitApplication({
-        matterId: 'household-registration-proof',
-        matterVersion: 1,
-        applicant: { idNumber: '33010619850412010X', name: '测试' },
-        proofs: [{ proofType: 'household', satisfiedBy: 'data-check', detail: null }],
-      })
-      : store.issueTicket({ queue: 'A' }),
-  );
-  const outcomes = writes.map((w) => w.then((r) => void process.stdout.write(`ACK ${r.seq} ${r.idempotencyKey}\n`), () => undefined));
+  // After the cut writes fail: the suite reads what was acknowledged before.
+  const outcomes = writeBurst(store).map((ack) => ack.catch(() => undefined));
   forwarder?.kick();
   await Promise.all(outcomes);
   if (burst % 7 === 6) {
