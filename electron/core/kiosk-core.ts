@@ -43,6 +43,16 @@ import { EvaluationLedger } from './journeys/evaluation-ledger.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
+/** The answer, or a no-session refusal as soon as the asking session ends (the work itself goes on and is dropped). */
+function whileLive<T>(work: Promise<T>, handle: SubjectHandle, what: string): Promise<T> {
+  if (handle.ended.aborted) return Promise.reject(sessionEnded(what));
+  return new Promise<T>((resolve, reject) => {
+    const onEnd = () => reject(sessionEnded(what));
+    handle.ended.addEventListener('abort', onEnd, { once: true });
+    work.then(resolve, reject).finally(() => handle.ended.removeEventListener('abort', onEnd));
+  });
+}
+
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
 
 /** Anything that reports the link to the central system and the outbox. */
@@ -173,7 +183,9 @@ export class KioskCore implements KioskApi {
     // page must not buy the session a fresh timeout.
     const subject = this.subject({ activity: false });
     const handle = this.handle();
-    const overview = await j.lookups.overview(subject.idNumber);
+    // A citizen who has gone does not wait on the central: the call ends with their session,
+    // so a hung central cannot pile up one page's calls (the bridge caps those in flight).
+    const overview = await whileLive(j.lookups.overview(subject.idNumber), handle, 'overview');
     // Their overview goes to nobody else: the citizen who asked has gone, or another swiped.
     if (!j.state.setAppointments(handle, overview.appointments)) throw sessionEnded('overview');
     return overview;

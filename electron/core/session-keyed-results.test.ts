@@ -113,6 +113,19 @@ describe('session-keyed results of awaited central calls', () => {
     await close();
   });
 
+  it("ends A's overview call as A's session ends, while the central has still not answered", async () => {
+    const { core, central, swipe, close } = await rig();
+    swipe(A);
+    const overviewA = core.getCitizenOverview();
+    await settle();
+    expect(central.pending('appointmentsToday') + central.pending('entitlements') + central.pending('applicationStatus')).toBeGreaterThan(0);
+    await core.endSession('finished');
+    // Not after the central's timeout: at once, so a hung central cannot pile up the page's calls.
+    await expect(overviewA).rejects.toMatchObject({ code: 'no-session' });
+    expect(central.pending('appointmentsToday') + central.pending('entitlements') + central.pending('applicationStatus')).toBeGreaterThan(0);
+    await close();
+  });
+
   it("does not let B reprint the ticket A took while the queue state was in flight", async () => {
     const { core, central, swipe, close } = await rig();
     swipe(A);

@@ -49,6 +49,8 @@ export class SubjectHandle {
     readonly sessionId: string,
     readonly principal: number | null,
     private readonly openSessionId: () => string | null,
+    /** Aborted when that session ends: a call waiting on the network need not wait on. */
+    readonly ended: AbortSignal = new AbortController().signal,
   ) {}
 
   /** Keeps each subject of each session apart in journey state. */
@@ -75,6 +77,8 @@ interface ActiveSession {
   principals: Identity[];
   activePrincipal: number | null;
   proxyMode: boolean;
+  /** Aborted when the session ends (SubjectHandle.ended). */
+  ending: AbortController;
 }
 
 export class SessionManager {
@@ -101,6 +105,7 @@ export class SessionManager {
       principals: [],
       activePrincipal: null,
       proxyMode: false,
+      ending: new AbortController(),
     };
     return this.view()!;
   }
@@ -119,7 +124,7 @@ export class SessionManager {
   /** The session and subject a call acts for, to hold across its awaits; null with no session. */
   handle(): SubjectHandle | null {
     if (!this.active) return null;
-    return new SubjectHandle(this.active.id, this.active.activePrincipal, () => this.active?.id ?? null);
+    return new SubjectHandle(this.active.id, this.active.activePrincipal, () => this.active?.id ?? null, this.active.ending.signal);
   }
 
   /**
@@ -198,6 +203,7 @@ export class SessionManager {
     for (const identity of [s.citizen, ...s.principals]) scrub(identity);
     s.principals.length = 0;
     this.active = null;
+    s.ending.abort();
     return true;
   }
 }
