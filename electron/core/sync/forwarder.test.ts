@@ -11,6 +11,7 @@ import { KioskStore } from '../store/kiosk-store.js';
 import { DEV_ID_HASH_KEY } from '../store/crypto.js';
 import { CentralError, type CentralClient } from './central-client.js';
 import { Forwarder } from './forwarder.js';
+import { mulberry32 } from '../../../test/support/seeded-random.js';
 
 type Answer = (req: SyncBatchRequest) => SyncBatchResponse;
 const stores: KioskStore[] = [];
@@ -131,15 +132,3 @@ describe('Forwarder', () => {
     expect(forwarder.status().pending).toBe(3);
   });
 });
-
-/** A seeded PRNG of fractions in [0, 1), so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

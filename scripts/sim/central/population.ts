@@ -7,6 +7,8 @@
  * Dates are relative to `today` so "about to turn 60" stays true whenever it runs.
  */
 import { makeIdNumber } from './id-number.js';
+// Deterministic, so every run builds the same population.
+import { mulberry32 } from '../../../test/support/seeded-random.js';
 
 export interface Citizen {
   idNumber: string;
@@ -33,18 +35,6 @@ function yearsBefore(today: number, years: number, plusDays = 0): string {
   const d = new Date(today + plusDays * DAY);
   d.setUTCFullYear(d.getUTCFullYear() - years);
   return iso(d.getTime());
-}
-
-/** Deterministic PRNG (mulberry32) so every run builds the same population. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function buildPopulation(today = Date.now(), extra = 200): Citizen[] {
@@ -89,7 +79,7 @@ export function buildPopulation(today = Date.now(), extra = 200): Citizen[] {
       address: `浙江省杭州市西湖区教工路${70 + i}号`, role: 'principal', socialInsurance: insured('2005-01'), householdId: `H1${i}`,
       householdRole: 'head', properties: i % 3 === 0 ? [`西湖区教工路${70 + i}号`] : [], kinship: [], appointments: [] });
   }
-  const random = prng(20260301);
+  const random = mulberry32(20260301);
   for (let i = 0; i < extra; i++) {
     const year = 1940 + Math.floor(random() * 65);
     const birth = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
