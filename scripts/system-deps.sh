@@ -52,6 +52,8 @@ run=(
   libfuse3-dev       # its headers: the tests compile it from source
   gcc                # the compiler for it
   pkg-config         # finds libfuse3's flags
+  mosquitto          # the MQTT broker of the fleet tests and the fleet bench
+  ffmpeg             # turns a sample face photo into the fake camera's y4m video
 )
 names() { for entry in "$@"; do echo "${entry%% *}"; done; }
 
