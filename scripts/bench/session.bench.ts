@@ -87,14 +87,15 @@ async function soak(): Promise<BenchResult['rows']> {
     await settle();
     const heap1 = heapMb();
     const handles1 = handles();
+    const delivered = kiosk.forwarder.status().delivered;
     return [
       { measure: 'sessions', value: SESSIONS, unit: '', goal: '' },
       { measure: 'session mean cost', value: elapsed / SESSIONS, unit: 'ms', goal: '' },
       { measure: 'heap after warm-up', value: heap0, unit: 'MB', goal: '' },
       { measure: 'heap after soak', value: heap1, unit: 'MB', goal: '' },
-      { measure: 'heap growth', value: heap1 - heap0, unit: 'MB', goal: '< 10' },
-      { measure: 'handle growth', value: handles1.length - handles0.length, unit: handleDiff(handles0, handles1), goal: '0' },
-      { measure: 'records forwarded', value: kiosk.forwarder.status().delivered, unit: '', goal: `${SESSIONS + warmup}` },
+      { measure: 'heap growth', value: heap1 - heap0, unit: 'MB', goal: '< 10', met: heap1 - heap0 < 10 },
+      { measure: 'handle growth', value: handles1.length - handles0.length, unit: handleDiff(handles0, handles1), goal: '0', met: handles1.length === handles0.length },
+      { measure: 'records forwarded', value: delivered, unit: '', limit: SESSIONS + warmup, ratio: delivered / (SESSIONS + warmup), goal: `${SESSIONS + warmup}`, met: delivered === SESSIONS + warmup },
     ];
   } finally {
     await started.close();

@@ -1,7 +1,8 @@
 /**
  * The citizen-facing records (tickets, applications, evaluations, verification results):
  * each written with its outbox row, a per-kiosk sequence number and an idempotency key.
- * Synchronous: the facade runs every method inside one group-commit write.
+ * Synchronous: the facade runs every method inside one group-commit write. A ticket's or
+ * an application's plan (its values) can be computed apart from its SQL (see TicketPlan).
  */
 import { randomUUID } from 'node:crypto';
 import type { ApplicationPayload, EvaluationPayload, RecordKind, TicketPayload } from '../../common/central-api.js';
@@ -32,11 +33,42 @@ export interface RecordWriterParts {
   now: () => number;
 }
 
+/** An outbox row with every value computed. */
+export interface OutboxPlan {
+  seq: number;
+  idempotencyKey: string;
+  kind: RecordKind;
+  payload: string;
+  personalEnc: Buffer | null;
+  at: number;
+}
+
+/**
+ * A record split in two: the plan (numbers, hashes, JSON, encryption) and its SQL. The
+ * store runs both in one group-commit write; the store bench runs planned records' SQL
+ * alone in one transaction to measure the ceiling of the same writes.
+ */
+export interface TicketPlan {
+  day: string;
+  payload: TicketPayload;
+  outbox: OutboxPlan;
+}
+export interface ApplicationPlan {
+  publicPart: Omit<ApplicationPayload, 'applicant' | 'answers'>;
+  personalEnc: Buffer;
+  outbox: OutboxPlan;
+}
+
 export class RecordWriter {
   constructor(private readonly parts: RecordWriterParts) {}
 
   issueTicket(input: IssueTicketInput): IssuedTicket {
-    const { statements, counters, ticketTag, now, idHash } = this.parts;
+    return this.writeTicket(this.planTicket(input));
+  }
+
+  /** Everything a ticket's write needs, computed (numbers, hash, payload): no SQL yet. */
+  planTicket(input: IssueTicketInput): TicketPlan {
+    const { counters, ticketTag, now, idHash } = this.parts;
     const at = now();
     const day = hallDay(at, this.parts.timeZone);
     const n = counters.bump(`ticket:${day}:${input.queue}`);
@@ -50,20 +82,27 @@ export class RecordWriter {
       appointmentId: input.appointmentId ?? null,
       matterCategory: input.matterCategory ?? null,
     };
-    const { seq, idempotencyKey } = this.enqueue('ticket', payload, null, at);
-    statements
+    return { day, payload, outbox: this.planOutbox('ticket', payload, null, at) };
+  }
+
+  /** The SQL of a planned ticket: its outbox row and its ticket row. */
+  writeTicket({ day, payload, outbox }: TicketPlan): IssuedTicket {
+    const seq = this.writeOutbox(outbox);
+    this.parts.statements
       .get(`INSERT INTO tickets (ticket_no, day, queue, priority, id_hash, appointment_id, matter_category, issued_at, outbox_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(ticketNo, day, payload.queue, payload.priority, payload.idHash, payload.appointmentId, payload.matterCategory, payload.issuedAt, seq);
-    return { ticketNo, queue: payload.queue, priority: payload.priority, issuedAt: payload.issuedAt, seq, idempotencyKey };
+      .run(payload.ticketNo, day, payload.queue, payload.priority, payload.idHash, payload.appointmentId, payload.matterCategory, payload.issuedAt, seq);
+    return { ticketNo: payload.ticketNo, queue: payload.queue, priority: payload.priority, issuedAt: payload.issuedAt, seq, idempotencyKey: outbox.idempotencyKey };
   }
 
   submitApplication(input: SubmitApplicationInput): AcceptedRecord {
-    const { statements, cipher, now } = this.parts;
-    const at = now();
+    return this.writeApplication(this.planApplication(input));
+  }
+
+  /** Everything an application's write needs (hashes, encrypted personal part): no SQL yet. */
+  planApplication(input: SubmitApplicationInput): ApplicationPlan {
+    const at = this.parts.now();
     const applicationId = input.applicationId ?? randomUUID();
-    const idHash = this.parts.idHash(input.applicant.idNumber);
-    const agentIdHash = input.agentIdNumber ? this.parts.idHash(input.agentIdNumber) : null;
     const personal: Pick<ApplicationPayload, 'applicant' | 'answers'> = {
       applicant: input.applicant,
       answers: input.answers ?? {},
@@ -72,19 +111,27 @@ export class RecordWriter {
       applicationId,
       matterId: input.matterId,
       matterVersion: input.matterVersion,
-      idHash,
-      agentIdHash,
+      idHash: this.parts.idHash(input.applicant.idNumber),
+      agentIdHash: input.agentIdNumber ? this.parts.idHash(input.agentIdNumber) : null,
       proofs: input.proofs,
       submittedAt: new Date(at).toISOString(),
     };
-    const { seq, idempotencyKey } = this.enqueue('application', publicPart, personal, at);
-    statements
+    return {
+      publicPart,
+      personalEnc: this.parts.cipher.encrypt(personal, `application:${applicationId}`),
+      outbox: this.planOutbox('application', publicPart, personal, at),
+    };
+  }
+
+  /** The SQL of a planned application: its outbox row, its application row, its audit row. */
+  writeApplication({ publicPart: p, personalEnc, outbox }: ApplicationPlan): AcceptedRecord {
+    const seq = this.writeOutbox(outbox);
+    this.parts.statements
       .get(`INSERT INTO applications (application_id, matter_id, matter_version, id_hash, agent_id_hash, proofs, personal_enc, submitted_at, outbox_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(applicationId, input.matterId, input.matterVersion, idHash, agentIdHash, JSON.stringify(input.proofs),
-        cipher.encrypt(personal, `application:${applicationId}`), publicPart.submittedAt, seq);
-    this.parts.audit.write('kiosk', 'application.store', idHash, applicationId, 'simple matter submission');
-    return { id: applicationId, seq, idempotencyKey };
+      .run(p.applicationId, p.matterId, p.matterVersion, p.idHash, p.agentIdHash, JSON.stringify(p.proofs), personalEnc, p.submittedAt, seq);
+    this.parts.audit.write('kiosk', 'application.store', p.idHash, p.applicationId, 'simple matter submission');
+    return { id: p.applicationId, seq, idempotencyKey: outbox.idempotencyKey };
   }
 
   recordEvaluation(input: EvaluationInput): AcceptedRecord {
@@ -123,12 +170,27 @@ export class RecordWriter {
   }
 
   private enqueue(kind: RecordKind, payload: object, personal: object | null, at: number): { seq: number; idempotencyKey: string } {
+    const plan = this.planOutbox(kind, payload, personal, at);
+    return { seq: this.writeOutbox(plan), idempotencyKey: plan.idempotencyKey };
+  }
+
+  private planOutbox(kind: RecordKind, payload: object, personal: object | null, at: number): OutboxPlan {
     const seq = this.parts.counters.bump('outbox_seq');
-    // Sequence first so keys grow in index order (cheap appends), UUID so a rebuilt kiosk never reuses one.
-    const idempotencyKey = `${this.parts.kioskId}:${String(seq).padStart(10, '0')}:${randomUUID()}`;
+    return {
+      seq,
+      // Sequence first so keys grow in index order (cheap appends), UUID so a rebuilt kiosk never reuses one.
+      idempotencyKey: `${this.parts.kioskId}:${String(seq).padStart(10, '0')}:${randomUUID()}`,
+      kind,
+      payload: JSON.stringify(payload),
+      personalEnc: personal ? this.parts.cipher.encrypt(personal, outboxContext(seq)) : null,
+      at,
+    };
+  }
+
+  private writeOutbox(plan: OutboxPlan): number {
     this.parts.statements
       .get(`INSERT INTO outbox (seq, idempotency_key, kind, payload, personal_enc, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(seq, idempotencyKey, kind, JSON.stringify(payload), personal ? this.parts.cipher.encrypt(personal, outboxContext(seq)) : null, at);
-    return { seq, idempotencyKey };
+      .run(plan.seq, plan.idempotencyKey, plan.kind, plan.payload, plan.personalEnc, plan.at);
+    return plan.seq;
   }
 }
