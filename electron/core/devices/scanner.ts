@@ -5,7 +5,7 @@
  * here as `{...config, port: devicePath}`. The scanned text may carry an identity token:
  * this adapter logs only its kind and length (scan-codes.ts describeCode).
  */
-import type { ScannerConfig } from '../../common/config.js';
+import { SIMULATOR, type ScannerConfig } from '../../common/config.js';
 import type { DeviceStatus } from '../../common/device-status.js';
 import type { Scan } from '../../common/scan-codes.js';
 import { hidName, type HidOpener } from '../../../native/hid/hid-device.js';
@@ -44,7 +44,14 @@ export function toDeviceStatus(s: ScannerDriverStatus, port: string, at = Date.n
   }
 }
 
+export class ScannerConfigError extends Error {
+  override name = 'ScannerConfigError';
+}
+
 export function createScanner(config: ScannerConfig, options: ScannerOptions = {}): ScannerDevice {
+  if (config.transport === 'serial' && config.port === SIMULATOR) {
+    throw new ScannerConfigError(`devices.scanner names '${SIMULATOR}': start scripts/sim/scanner startScannerSimulator() and pass its devicePath as the port`);
+  }
   const { hidOpener, log, ...driverOptions } = options;
   const port = config.transport === 'serial' ? config.port : hidName(config);
   const driver = new ScannerDriver({ ...driverOptions, repeatIgnoreMs: config.repeatIgnoreMs, transport: scannerTransportFactory(config, hidOpener) });
