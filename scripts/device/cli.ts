@@ -5,6 +5,7 @@
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   idcard: { summary: 'read ID cards (SAM reader over serial or HID)', load: () => import('./idcard.js') },
   'citizen-card': { summary: 'read citizen / social-security cards (PC/SC or serial)', load: () => import('./citizen-card.js') },
+  scanner: { summary: 'print the kind and length of each scanned code (USB-COM or HID-POS)', load: () => import('./scanner.js') },
   'print-test': { summary: 'print a test ticket, then the printer status', load: () => import('./print-test.js') },
   'printer-status': { summary: "print the printer's status as JSON", load: () => import('./printer-status.js') },
 };

@@ -31,6 +31,12 @@ describe('npm run sim', () => {
     expect(await sim('printer-ok')).toMatchObject({ ok: true, state: { paperOut: false } });
   });
 
+  it('scans a code with the code scanner, which the kiosk reports ready', async () => {
+    await expect.poll(() => t.kiosk.core.deviceStatuses().find((d) => d.device === 'scanner')?.state, { timeout: 10_000 }).toBe('ready');
+    expect(await sim('scan', 'kiosk-ticket', 'AK01-001')).toMatchObject({ ok: true, sent: { kind: 'kiosk-ticket', code: 'https://track.example.gov.cn/hall?kiosk=TEST-K01&t=AK01-001' } });
+    expect(await sim('scan', 'passport').catch((e: { stdout: string }) => JSON.parse(e.stdout))).toMatchObject({ ok: false, error: expect.stringMatching(/invalid scanner simulator command/) });
+  });
+
   it('takes the central system down and up', async () => {
     await sim('central-down');
     expect(t.simulators.central!.faults.config.down).toBe(true);
