@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import { useRef, type JSX } from 'react';
 import { useKiosk } from './hooks.js';
 import { selectElderlyMode, selectLocale, selectScreen } from './store/slices/ui/selectors.js';
 import type { Screen } from './store/slices/ui/state.js';
@@ -7,6 +7,8 @@ import { TopBar } from './components/TopBar.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { IdleWatcher } from './components/IdleWatcher.js';
 import { VoicePlayer } from './components/VoicePlayer.js';
+import { useScreenFocus } from './components/use-screen-focus.js';
+import { selectIdleWarning } from './store/slices/idle/selectors.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { CitizenHomeScreen } from './screens/CitizenHomeScreen.js';
@@ -46,9 +48,12 @@ export function App() {
   const screen = useKiosk(selectScreen);
   const elderly = useKiosk(selectElderlyMode);
   const locale = useKiosk(selectLocale);
+  const idleWarning = useKiosk(selectIdleWarning);
+  const root = useRef<HTMLDivElement>(null);
+  useScreenFocus(root, screen, idleWarning);
   const Current = screens[screen];
   return (
-    <div className={`kiosk ${elderly ? 'elderly' : ''}`} data-screen={screen} lang={locale}>
+    <div ref={root} className={`kiosk ${elderly ? 'elderly' : ''}`} data-screen={screen} lang={locale}>
       <TopBar />
       <NoticeBanner />
       <Current />

@@ -6,6 +6,7 @@ import { connectionEventsOf, connectStore, createKioskUiStore } from './store/in
 import { StoreContext } from './hooks.js';
 import { App } from './app.js';
 import './styles.css';
+import './focus-ring.css';
 
 const rootElement = document.getElementById('root')!;
 try {

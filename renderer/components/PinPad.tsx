@@ -34,7 +34,8 @@ export function PinPad({ busy, onSubmit }: { busy: boolean; onSubmit: (pin: stri
   }, []);
   return (
     <div className="pin-pad">
-      <p className="pin-dots" data-testid="pin-dots" data-length={pin.length} aria-live="polite" aria-label={t('maintenance.pinEntered', { n: pin.length })}>
+      {/* role="status": a plain <p> may not carry aria-label (axe aria-prohibited-attr); the count is what is said, never the digits. */}
+      <p className="pin-dots" role="status" data-testid="pin-dots" data-length={pin.length} aria-label={t('maintenance.pinEntered', { n: pin.length })}>
         {'●'.repeat(pin.length) || '\u00a0'}
       </p>
       <div className="pin-keys">

@@ -19,7 +19,8 @@ export function StatusBar() {
   const openMaintenance = useKiosk((s) => s.maintenanceRequested);
   const longPress = useLongPress(MAINTENANCE_HOLD_MS, openMaintenance);
   return (
-    <footer className="status-bar" role="status" aria-live="polite">
+    // A <footer> keeps its landmark role (role="status" is not allowed on it); aria-live still announces changes.
+    <footer className="status-bar" aria-live="polite">
       <span className="status-hall" data-testid="status-hall" {...longPress}>
         {hallName} · {kioskId}
       </span>

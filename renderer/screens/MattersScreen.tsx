@@ -30,6 +30,7 @@ export function MattersScreen() {
             key={category}
             type="button"
             role="tab"
+            id={tabId(category)}
             aria-selected={category === current}
             className="tab"
             data-testid={`category-${category}`}
@@ -39,37 +40,45 @@ export function MattersScreen() {
           </button>
         ))}
       </div>
-      <ul className="matter-list" role="tabpanel">
-        {mattersIn(matters, current).map((matter) => (
-          <li key={matter.id} className={`matter-item handling-${matter.handling}`}>
-            {matter.handling === 'kiosk' ? (
-              <button type="button" className="matter-button" data-testid={`matter-${matter.id}`} onClick={() => chooseMatter(matter.id)}>
-                <span className="matter-name">{matterName(locale, matter)}</span>
-                {matter.bundleOf && <span className="badge">{t('matters.bundle')}</span>}
-              </button>
-            ) : (
-              <div className="matter-window" data-testid={`matter-${matter.id}`}>
-                <span className="matter-name">{matterName(locale, matter)}</span>
-                <span className="window-reason">
-                  {t('matters.window')}
-                  {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
-                </span>
-                <button
-                  type="button"
-                  className="big-button small"
-                  data-testid={`window-ticket-${matter.id}`}
-                  disabled={busy}
-                  onClick={() => void takeTicket({ category: matter.category, priority, appointmentId: null })}
-                >
-                  {t('matters.windowTicket')}
+      {/* The panel wraps the list: role="tabpanel" on the <ul> would hide its list role from its <li>s. */}
+      <div className="matter-panel" role="tabpanel" aria-labelledby={current ? tabId(current) : undefined}>
+        <ul className="matter-list">
+          {mattersIn(matters, current).map((matter) => (
+            <li key={matter.id} className={`matter-item handling-${matter.handling}`}>
+              {matter.handling === 'kiosk' ? (
+                <button type="button" className="matter-button" data-testid={`matter-${matter.id}`} onClick={() => chooseMatter(matter.id)}>
+                  <span className="matter-name">{matterName(locale, matter)}</span>
+                  {matter.bundleOf && <span className="badge">{t('matters.bundle')}</span>}
                 </button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+              ) : (
+                <div className="matter-window" data-testid={`matter-${matter.id}`}>
+                  <span className="matter-name">{matterName(locale, matter)}</span>
+                  <span className="window-reason">
+                    {t('matters.window')}
+                    {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
+                  </span>
+                  <button
+                    type="button"
+                    className="big-button small"
+                    data-testid={`window-ticket-${matter.id}`}
+                    disabled={busy}
+                    onClick={() => void takeTicket({ category: matter.category, priority, appointmentId: null })}
+                  >
+                    {t('matters.windowTicket')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
       <Busy />
       <NavRow />
     </main>
   );
+}
+
+/** The id of a category's tab, which names the matter panel while it is selected. */
+function tabId(category: string): string {
+  return `matters-tab-${category}`;
 }
