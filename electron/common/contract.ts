@@ -61,7 +61,10 @@ export const sessionViewSchema = z.object({
    */
   idleDeadlineAt: z.number(),
   citizen: citizenViewSchema,
-  source: z.enum(['idcard', 'citizencard']),
+  /** How the citizen identified (the session's method): a card, or an identity code (扫码). */
+  source: z.enum(['idcard', 'citizencard', 'code']),
+  /** The face step (刷脸) passed in this session; false until the core marks it. */
+  faceVerified: z.boolean(),
   /** 代办: the agent's own session carries the principals handled so far (masked). */
   principals: z.array(citizenViewSchema),
   activePrincipal: z.number().int().nullable(),

@@ -12,7 +12,11 @@ export class JourneyError extends Error {
       | 'store-full'
       | 'not-in-proxy-mode'
       | 'maintenance-locked'
-      | 'evaluation-not-allowed',
+      | 'evaluation-not-allowed'
+      // The matter needs another identification than this session's (assurance.ts): the page asks for that step.
+      | 'needs-card'
+      | 'needs-face'
+      | 'needs-code',
     message: string,
   ) {
     super(message);
