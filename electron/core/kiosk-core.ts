@@ -4,7 +4,7 @@
  * that both shells expose to the renderer.
  */
 import type { KioskConfig } from '../common/config.js';
-import type { DeviceKind, DeviceStatus } from '../common/device-status.js';
+import { DEVICE_KINDS, type DeviceKind, type DeviceStatus } from '../common/device-status.js';
 import type { CardReadEvent } from '../common/identity.js';
 import type {
   EventName,
@@ -35,7 +35,7 @@ import type { Journeys } from './journeys/journeys.js';
 import { JourneyError } from './journeys/errors.js';
 import { guardStoreWrite } from './journeys/store-guard.js';
 import { TypedEmitter } from '../common/emitter.js';
-import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } from './devices/types.js';
+import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, ScannerDevice, Unsubscribe } from './devices/types.js';
 import { SessionManager, type SubjectHandle } from './session.js';
 import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
@@ -67,6 +67,7 @@ export interface KioskDevices {
   idcard?: CardReaderDevice;
   citizencard?: CardReaderDevice;
   printer?: PrinterDevice;
+  scanner?: ScannerDevice;
 }
 
 export interface KioskCoreOptions {
@@ -114,7 +115,7 @@ export class KioskCore implements KioskApi {
   async start(): Promise<void> {
     for (const [kind, device] of this.deviceEntries()) {
       this.unsubscribers.push(device.onStatus((status) => this.events.emit('deviceStatus', status)));
-      if (kind !== 'printer') this.attachReader(device as CardReaderDevice);
+      if (kind === 'idcard' || kind === 'citizencard') this.attachReader(device as CardReaderDevice);
     }
     this.unsubscribers.push(this.sync.onStatus((status) => this.events.emit('syncStatus', status)));
     await this.sync.start();
@@ -314,7 +315,7 @@ export class KioskCore implements KioskApi {
 
   deviceStatuses(): DeviceStatus[] {
     const known = new Map(this.deviceEntries().map(([kind, d]) => [kind, d.status()]));
-    return (['idcard', 'citizencard', 'printer'] as const).map(
+    return DEVICE_KINDS.map(
       (kind) =>
         known.get(kind) ?? {
           device: kind,

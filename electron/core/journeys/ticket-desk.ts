@@ -10,6 +10,7 @@
 import type { Identity } from '../../common/identity.js';
 import type { QueueState } from '../../common/central-api.js';
 import type { TakeTicketRequest, TicketOutcome, TicketPriority } from '../../common/journey-schemas.js';
+import { kioskTicketQrPayload } from '../../common/ticket-qr.js';
 import { ELDERLY_AGE, ageOn } from '../session.js';
 import { JourneyError } from './errors.js';
 import type { DeskOptions } from './desk-options.js';
@@ -88,7 +89,7 @@ export class TicketDesk {
     );
     const position = await this.position(queue, ticket.ticketNo);
     const issuedAt = Date.parse(ticket.issuedAt);
-    const trackingUrl = `${this.options.trackingBaseUrl}?kiosk=${encodeURIComponent(this.options.kioskId)}&t=${encodeURIComponent(ticket.ticketNo)}`;
+    const trackingUrl = kioskTicketQrPayload({ trackingBaseUrl: this.options.trackingBaseUrl, kioskId: this.options.kioskId, ticketNo: ticket.ticketNo });
     const matter = request.category ? `${request.category}（综合受理）` : '综合受理';
     const print = await this.options.print.print({
       kind: 'ticket',
