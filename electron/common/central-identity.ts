@@ -8,11 +8,11 @@
  */
 import { z } from 'zod';
 import { appointment } from './central-api.js';
+import { IDENTITY_CODE_KINDS } from './scan-codes.js';
 
-/** The identity codes the central system resolves (the code's kind as the kiosk recognised it). */
-export const identityCodeKind = z.enum(['social-security-card', 'network-id', 'zlb'])
+/** The identity codes the central system resolves (the code's kind as the kiosk recognised it, scan-codes.ts). */
+export const identityCodeKind = z.enum(IDENTITY_CODE_KINDS)
   .describe('电子社保卡 (social-security-card), 网证 (network-id), 浙里办 亮码 (zlb)');
-export type IdentityCodeKind = z.infer<typeof identityCodeKind>;
 
 /** A code's token: opaque, printable ASCII, never a readable identity. */
 export const identityToken = z.string().regex(/^[!-~]{8,512}$/, '8 to 512 printable ASCII characters')

@@ -32,6 +32,8 @@ export const issueCodeRequest = z.object({
   assurance: assuranceLevel.default('substantial'),
   /** The issuer refuses this code at a kiosk (e.g. a suspended account). */
   refused: z.boolean().default(false),
+  /** Issued this long ago (a code past its 60 s, for the expired journey). */
+  issuedMsAgo: z.number().int().min(0).max(3_600_000).default(0),
 }).refine((r) => (r.role === undefined) !== (r.idNumber === undefined), 'name the citizen by exactly one of role or idNumber');
 export type IssueCodeRequest = z.input<typeof issueCodeRequest>;
 
@@ -60,7 +62,7 @@ export class IdentityCodes {
     if (!citizen) return null;
     this.dropExpired();
     const token = randomBytes(33).toString('base64url');
-    const expiresAt = this.ctx.now() + TOKEN_TTL_MS;
+    const expiresAt = this.ctx.now() - request.issuedMsAgo + TOKEN_TTL_MS;
     this.tokens.set(token, { kind: request.kind, idHash: hashIdNumber(citizen.idNumber, this.ctx.hallKey), assurance: request.assurance, refused: request.refused, expiresAt, used: false });
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   }
