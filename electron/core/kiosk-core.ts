@@ -416,9 +416,9 @@ export class KioskCore implements KioskApi {
       return;
     }
     if (current && current.citizen.idNumber === identity.idNumber && current.activePrincipal === null) {
-      // The same citizen identifying again (e.g. to see their applications): keep the session.
+      // The same citizen identifying again (e.g. to see their applications, or with the card a matter asks for): keep the session.
       this.sessions.touch();
-      this.events.emit('session', this.sessions.view());
+      this.events.emit('session', this.sessions.identifiedAgain(source));
       this.events.emit('notice', { code: 'card-read-again', level: 'info', at: this.now() });
       return;
     }

@@ -167,6 +167,15 @@ export class SessionManager {
     return { method: s.source, assurance: s.assurance, faceVerified: s.faceVerified };
   }
 
+  /**
+   * The session's citizen identified again: a card presented in a session opened by a
+   * code makes it a card session (what a matter asking for a card wanted). Returns the view.
+   */
+  identifiedAgain(source: SessionSource): SessionView | null {
+    if (this.active && source !== 'code') this.active.source = source;
+    return this.view();
+  }
+
   /** The central reference of a code-identified session (for the face verification); null for a card or another session. */
   identityRef(sessionId: string): string | null {
     return this.active?.id === sessionId ? this.active.identityRef : null;

@@ -4,13 +4,13 @@ import { CardPlacement } from '../components/CardPlacement.js';
 /** The home / attract screen: one instruction, one picture, one way out for people without a card. */
 export function AttractScreen() {
   const t = useT();
-  const navigate = useKiosk((s) => s.navigate);
+  const openCodeStep = useKiosk((s) => s.codeStepOpened);
   return (
     <main className="screen attract" data-testid="screen-attract">
       <h2 className="prompt">{t('attract.prompt')}</h2>
       <CardPlacement label={t('attract.cardPicture')} />
       <p className="hint">{t('attract.hint')}</p>
-      <button type="button" className="big-button secondary" data-testid="go-help" onClick={() => navigate('help')}>
+      <button type="button" className="big-button secondary" data-testid="go-help" onClick={openCodeStep}>
         {t('attract.noCard')}
       </button>
     </main>

@@ -37,6 +37,7 @@ function fakeClient() {
     onSyncStatus: on('syncStatus'),
     onSession: on('session'),
     onNotice: on('notice'),
+    onCodeScan: on('codeScan'),
   } as unknown as KioskClient;
   return { client, emit: (name: string, payload: unknown) => listeners[name]?.(payload) };
 }

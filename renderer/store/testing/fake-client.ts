@@ -145,6 +145,7 @@ export function fakeClient() {
     getMaintenanceView: vi.fn(async (): Promise<MaintenanceView> => maintenanceView()),
     runMaintenanceAction: vi.fn(async (action: MaintenanceAction): Promise<MaintenanceActionResult> => ({ action, ok: true, code: action === 'test-print' ? 'printed' : 'sync-started' })),
     lockMaintenance: vi.fn(async () => null),
+    reprintScannedTicket: vi.fn(async (ticketNo: string) => printView('printed', `reprint-${ticketNo}`)),
   };
   const client = {
     ...fns,
@@ -152,6 +153,7 @@ export function fakeClient() {
     onSyncStatus: on('syncStatus'),
     onSession: on('session'),
     onNotice: on('notice'),
+    onCodeScan: on('codeScan'),
   } as unknown as KioskClient;
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     if (name === 'session') lastSession = payload as SessionView | null;
