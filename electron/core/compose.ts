@@ -74,6 +74,7 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
     if (config.devices.idcard && !devices.idcard) devices.idcard = factories.idcard(config.devices.idcard, poll ? { pollIntervalMs: poll } : {});
     if (config.devices.citizencard && !devices.citizencard) devices.citizencard = factories.citizencard(config.devices.citizencard, poll ? { pollMs: poll } : {});
     if (config.devices.printer && !devices.printer) devices.printer = factories.printer(config.devices.printer);
+    if (config.devices.scanner && !devices.scanner) devices.scanner = factories.scanner(config.devices.scanner, {});
 
     let sessions: { current(): unknown } | null = null; // the core's, once it exists
     const journeys = new Journeys({

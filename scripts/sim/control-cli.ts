@@ -5,6 +5,8 @@
  *   npm run -s sim -- citizen-card <card> | citizen-card-remove
  *   npm run -s sim -- paper-out | paper-near-end | cover-open | printer-ok | printed
  *   npm run -s sim -- central-down | central-up | central-stats
+ *   npm run -s sim -- scan <social-security-card|network-id|zlb|appointment|kiosk-ticket|unknown> [value]
+ *   npm run -s sim -- scan-raw <text> | scan-garbage | scanner-unplug | scanner-replug
  *   npm run -s sim -- raw '{"device":"printer","command":"set","args":{"offline":true}}'   any control message
  *   npm run -s sim -- central-admin <stats|faults|effects> ['<json to POST>']   the central simulator's /admin routes
  * Every shortcut is one message of the simulators' control protocol (control-protocol.ts).
@@ -16,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { loadKioskConfig } from '../../electron/core/config-loader.js';
 import { CONTROL_FILE, CONTROL_ROUTE, type ControlFile } from './control-server.js';
 import type { ControlMessage } from './control-protocol.js';
+import type { ScannedCodeKind } from '../../electron/common/scan-codes.js';
 
 const { values, positionals } = parseArgs({ options: { config: { type: 'string' } }, allowPositionals: true });
 const [verb, arg, json] = positionals;
@@ -38,6 +41,12 @@ const shortcuts: Record<string, () => ControlMessage> = {
   'central-down': () => ({ device: 'central', command: 'faults', args: { down: true } }),
   'central-up': () => ({ device: 'central', command: 'faults', args: {} }),
   'central-stats': () => ({ device: 'central', command: 'stats' }),
+  // The scanner simulator validates the kind; a value is the token, appointment id or ticket number.
+  scan: () => ({ device: 'scanner', command: 'scan', args: { kind: card as ScannedCodeKind, ...(json === undefined ? {} : { value: json }) } }),
+  'scan-raw': () => ({ device: 'scanner', command: 'scan-raw', args: { text: card } }),
+  'scan-garbage': () => ({ device: 'scanner', command: 'garbage', args: {} }),
+  'scanner-unplug': () => ({ device: 'scanner', command: 'unplug' }),
+  'scanner-replug': () => ({ device: 'scanner', command: 'replug' }),
   raw: () => JSON.parse(arg ?? '{}') as ControlMessage, // the control server validates it
 };
 

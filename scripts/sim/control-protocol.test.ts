@@ -1,13 +1,13 @@
 /** The simulators' control protocol: one message shape, each device's commands checked by its schema. */
 import { describe, expect, it } from 'vitest';
-import { centralCommand, citizenCardCommand, controlMessage, idCardCommand, parseCommand, printerCommand } from './control-protocol.js';
+import { centralCommand, citizenCardCommand, controlMessage, idCardCommand, parseCommand, printerCommand, scannerCommand } from './control-protocol.js';
 
 describe('simulators control protocol', () => {
   it('reads { device, command, args } and nothing else', () => {
     expect(controlMessage.safeParse({ device: 'idcard', command: 'swipe', args: { card: 'resident-1' } }).success).toBe(true);
     expect(controlMessage.safeParse({ device: 'printer', command: 'reset' }).success).toBe(true);
     expect(controlMessage.safeParse({ op: 'swipe', card: 'resident-1' }).success).toBe(false); // the ID-card simulator's old shape
-    expect(controlMessage.safeParse({ device: 'scanner', command: 'scan' }).success).toBe(false);
+    expect(controlMessage.safeParse({ device: 'camera', command: 'scan' }).success).toBe(false);
     expect(controlMessage.safeParse({ device: 'idcard', command: 'swipe', card: 'resident-1' }).success).toBe(false);
   });
 
@@ -22,5 +22,8 @@ describe('simulators control protocol', () => {
     expect(parseCommand('printer', printerCommand, { command: 'reset', args: { hard: true } }).ok).toBe(false);
     expect(parseCommand('central', centralCommand, { command: 'faults', args: { down: true } }).ok).toBe(true);
     expect(parseCommand('central', centralCommand, { command: 'stats' }).ok).toBe(true);
+    expect(parseCommand('scanner', scannerCommand, { command: 'scan', args: { kind: 'network-id', citizen: 'hall-elderly' } }).ok).toBe(true);
+    expect(parseCommand('scanner', scannerCommand, { command: 'scan', args: { kind: 'passport' } })).toMatchObject({ ok: false, error: expect.stringMatching(/commands: scan, scan-raw, garbage, unplug, replug/) });
+    expect(parseCommand('scanner', scannerCommand, { command: 'terminator', args: { terminator: 'nul' } }).ok).toBe(false);
   });
 });

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { COMMANDS, type CommandName } from '../../native/idcard/protocol.js';
+import { SCANNER_TERMINATORS } from '../../electron/common/config.js';
+import { SCANNED_CODE_KINDS } from '../../electron/common/scan-codes.js';
 
 /** A command without arguments: `args` absent or `{}`. */
 const bare = <N extends string>(name: N) => z.object({ command: z.literal(name), args: z.object({}).strict().optional() }).strict();
@@ -72,6 +74,31 @@ export const printerCommand = z.discriminatedUnion('command', [
 ]);
 export type PrinterCommand = z.input<typeof printerCommand>;
 
+// ---------------------------------------------------------------- 2D barcode scanner
+export const scannerCommand = z.discriminatedUnion('command', [
+  /**
+   * A valid code of that kind (scripts/sim/scanner/codes.ts makeCode); `value` is its token,
+   * appointment id or ticket number, `citizen` whom an issued identity token is for.
+   */
+  withArgs('scan', {
+    kind: z.enum(SCANNED_CODE_KINDS),
+    value: z.string().min(1).max(512).optional(),
+    citizen: z.string().min(1).max(64).optional(),
+    /** Half the code, then the cable goes. */
+    unplugMidLine: z.boolean().optional(),
+  }),
+  /** Any text as one line (its terminator added). */
+  withArgs('scan-raw', { text: z.string().max(8192) }),
+  /** Line noise: random bytes with control bytes, then a terminator. */
+  withArgs('garbage', { bytes: z.number().int().min(1).max(4096).optional() }),
+  bare('unplug'),
+  bare('replug'),
+  withArgs('terminator', { terminator: z.enum(SCANNER_TERMINATORS) }),
+  withArgs('pace', { baud: z.number().int().positive().nullable() }),
+  bare('state'),
+]);
+export type ScannerCommand = z.input<typeof scannerCommand>;
+
 // ---------------------------------------------------------------- central API
 export const centralCommand = z.discriminatedUnion('command', [
   /** Replaces the fault configuration (absent fields: no fault); `{}` is central up again. */
@@ -80,7 +107,7 @@ export const centralCommand = z.discriminatedUnion('command', [
 ]);
 export type CentralCommand = z.input<typeof centralCommand>;
 
-export const SIMULATOR_DEVICES = ['idcard', 'citizencard', 'printer', 'central'] as const;
+export const SIMULATOR_DEVICES = ['idcard', 'citizencard', 'printer', 'scanner', 'central'] as const;
 export type SimulatorDevice = (typeof SIMULATOR_DEVICES)[number];
 
 /** The envelope the control server reads first; the device's own schema checks the rest. */
@@ -94,6 +121,7 @@ export type ControlMessage =
   | ({ device: 'idcard' } & IdCardCommand)
   | ({ device: 'citizencard' } & CitizenCardCommand)
   | ({ device: 'printer' } & PrinterCommand)
+  | ({ device: 'scanner' } & ScannerCommand)
   | ({ device: 'central' } & CentralCommand);
 
 /** Every reply: the device's state after the command, plus what a query asked for. */

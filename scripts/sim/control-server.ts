@@ -58,12 +58,13 @@ function centralHandler(central: NonNullable<EmbeddedSimulators['central']>): Ha
 
 export async function startControlServer(simulators: EmbeddedSimulators, dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
   const token = randomBytes(24).toString('base64url');
-  const { idcard, citizencard, printer, central } = simulators;
+  const { idcard, citizencard, printer, scanner, central } = simulators;
   // Each simulator validates its own `{ command, args }` (the casts hand it JSON as it came).
   const handlers: Partial<Record<SimulatorDevice, Handler>> = {
     ...(idcard && { idcard: (c) => idcard.handleControl(c as never) }),
     ...(citizencard && { citizencard: (c) => citizencard.controls.handleControl(c as never) }),
     ...(printer && { printer: (c) => printer.handleControl(c as never) }),
+    ...(scanner && { scanner: (c) => scanner.handleControl(c as never) }),
     ...(central && { central: centralHandler(central) }),
   };
   const reply = (res: ServerResponse, status: number, payload: unknown) =>

@@ -20,5 +20,6 @@ export const startDemo: StartDemo<RunningDemo> = async (config: KioskConfig, opt
   if (simulators.idcard || simulators.citizencard || simulators.printer) {
     notes.push('simulated devices: try `npm run -s sim -- swipe resident-1` (or hall-turning-60, elder-1…), `npm run -s sim -- paper-out`, `npm run -s sim -- central-down`');
   }
+  if (simulators.scanner) notes.push('simulated code scanner: try `npm run -s sim -- scan network-id` (or social-security-card, zlb, appointment, kiosk-ticket, unknown)');
   return { config: started.config, simulators, notes, close: started.close };
 };

@@ -9,6 +9,8 @@ import { EMBEDDED_CENTRAL, SIMULATOR, type KioskConfig } from '../../electron/co
 import { startIdCardSimulator, type RunningIdCardSimulator } from './idcard/index.js';
 import { startCitizenCardSimulator, type CitizenCardSimulator } from './citizencard/index.js';
 import { startPrinterSimulator, type PrinterSimulator } from './printer/index.js';
+import { startScannerSimulator, type RunningScannerSimulator } from './scanner/index.js';
+import { centralTokenIssuer } from './scanner/central-tokens.js';
 import { startCentralSimulator, type CentralSimulator } from './central/server.js';
 import { startControlServer } from './control-server.js';
 
@@ -16,6 +18,7 @@ export interface EmbeddedSimulators {
   idcard?: RunningIdCardSimulator;
   citizencard?: CitizenCardSimulator;
   printer?: PrinterSimulator;
+  scanner?: RunningScannerSimulator;
   central?: CentralSimulator;
 }
 
@@ -34,7 +37,7 @@ export async function startEmbeddedSimulators(
     await Promise.allSettled(Object.values(simulators).map((s: { close(): Promise<void> }) => s.close()));
   };
   try {
-    const { idcard, citizencard, printer } = resolved.devices;
+    const { idcard, citizencard, printer, scanner } = resolved.devices;
     if (idcard?.transport === 'serial' && idcard.port === SIMULATOR) {
       simulators.idcard = await startIdCardSimulator();
       idcard.port = simulators.idcard.devicePath;
@@ -61,6 +64,14 @@ export async function startEmbeddedSimulators(
       resolved.central.token ??= EMBEDDED_CENTRAL_TOKEN;
       // The embedded simulator speaks plain http on loopback: client certificates are for a real central.
       delete resolved.central.tls;
+    }
+    if (scanner?.transport === 'serial' && scanner.port === SIMULATOR) {
+      const central = simulators.central;
+      simulators.scanner = await startScannerSimulator({ terminator: scanner.terminator, paceBaud: scanner.baud }, {
+        codeOptions: { trackingBaseUrl: resolved.hall.trackingUrl, kioskId: resolved.kioskId },
+        ...(central && { issueToken: centralTokenIssuer(central.url, central.adminToken) }),
+      });
+      scanner.port = simulators.scanner.devicePath;
     }
     mkdirSync(config.dataDir, { recursive: true });
     control = await startControlServer(simulators, config.dataDir);

@@ -25,7 +25,7 @@ describe('driver status convention', () => {
   });
 
   it('each device adapter in the core maps its driver to DeviceStatus', () => {
-    for (const adapter of ['idcard', 'citizencard', 'printer']) {
+    for (const adapter of ['idcard', 'citizencard', 'printer', 'scanner']) {
       const text = readFileSync(join(ROOT, 'electron/core/devices', `${adapter}.ts`), 'utf8');
       expect(text, adapter).toMatch(/DeviceStatus\b/);
     }

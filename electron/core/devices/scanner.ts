@@ -1,0 +1,83 @@
+/**
+ * The core's 2D barcode scanner: adapts the native/scanner driver to `ScannerDevice`
+ * and its states to `DeviceStatus`. With port '@simulator' the caller starts the
+ * simulator (scripts/sim/scanner `startScannerSimulator()`) and passes its devicePath
+ * here as `{...config, port: devicePath}`. The scanned text may carry an identity token:
+ * this adapter logs only its kind and length (scan-codes.ts describeCode).
+ */
+import { SIMULATOR, type ScannerConfig } from '../../common/config.js';
+import type { DeviceStatus } from '../../common/device-status.js';
+import type { Scan } from '../../common/scan-codes.js';
+import { hidName, type HidOpener } from '../../../native/hid/hid-device.js';
+import { ScannerDriver, type ScannerDriverOptions, type ScannerDriverStatus } from '../../../native/scanner/driver.js';
+import { HidPosScannerTransport } from '../../../native/scanner/hid-pos-transport.js';
+import { SerialScannerTransport } from '../../../native/scanner/serial-transport.js';
+import type { ScannerTransport } from '../../../native/scanner/transport.js';
+import type { ScannerDevice, Unsubscribe } from './types.js';
+
+export interface ScannerOptions extends Omit<ScannerDriverOptions, 'transport' | 'repeatIgnoreMs'> {
+  /** Replaces node-hid (tests, or a vendor binding). */
+  hidOpener?: HidOpener;
+  /** Diagnostics (dropped bytes and why, reconnect reasons); never the code's text. */
+  log?: (line: string) => void;
+}
+
+export function scannerTransportFactory(config: ScannerConfig, hidOpener?: HidOpener): () => ScannerTransport {
+  if (config.transport === 'serial') return () => new SerialScannerTransport({ path: config.port, baud: config.baud, terminator: config.terminator });
+  const target = { vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) };
+  return () => new HidPosScannerTransport(target, hidOpener);
+}
+
+export function toDeviceStatus(s: ScannerDriverStatus, port: string, at = Date.now()): DeviceStatus {
+  const base = { device: 'scanner' as const, message: s.message, port: s.port || port, at };
+  switch (s.state) {
+    case 'ready':
+      return { ...base, state: 'ready' };
+    case 'reconnecting':
+      return { ...base, state: 'reconnecting', code: 'lost' };
+    case 'no-device':
+      return { ...base, state: 'no-device', code: 'not-found' };
+    case 'connecting':
+      return { ...base, state: 'no-device', code: 'connecting' };
+    case 'stopped':
+      return { ...base, state: 'disabled', code: 'stopped' };
+  }
+}
+
+export class ScannerConfigError extends Error {
+  override name = 'ScannerConfigError';
+}
+
+export function createScanner(config: ScannerConfig, options: ScannerOptions = {}): ScannerDevice {
+  if (config.transport === 'serial' && config.port === SIMULATOR) {
+    throw new ScannerConfigError(`devices.scanner names '${SIMULATOR}': start scripts/sim/scanner startScannerSimulator() and pass its devicePath as the port`);
+  }
+  const { hidOpener, log, ...driverOptions } = options;
+  const port = config.transport === 'serial' ? config.port : hidName(config);
+  const driver = new ScannerDriver({ ...driverOptions, repeatIgnoreMs: config.repeatIgnoreMs, transport: scannerTransportFactory(config, hidOpener) });
+  let current: DeviceStatus = toDeviceStatus(driver.status(), port);
+  const statusListeners = new Set<(s: DeviceStatus) => void>();
+  driver.on('status', (s) => {
+    current = toDeviceStatus(s, port);
+    for (const l of statusListeners) l(current);
+  });
+  if (log) {
+    driver.on('discard', (d) => log(`code scanner dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
+    driver.on('status', (s) => log(`code scanner ${s.state}: ${s.message}`));
+  }
+  return {
+    start() {
+      driver.start();
+      return Promise.resolve();
+    },
+    stop: () => driver.stop(),
+    status: () => current,
+    onStatus(l): Unsubscribe {
+      statusListeners.add(l);
+      return () => statusListeners.delete(l);
+    },
+    onScan(listener: (scan: Scan) => void): Unsubscribe {
+      return driver.on('scan', (s) => listener({ text: s.text, at: s.at }));
+    },
+  };
+}

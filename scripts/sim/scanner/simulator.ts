@@ -1,0 +1,128 @@
+/**
+ * A 2D barcode scanner in USB virtual COM mode on the simulator end of a real PTY: each
+ * scan is the code's bytes and the terminator, paced like a serial line. The driver
+ * opens `devicePath` (a stable symlink) as it would open /dev/ttyACM0. "unplug" closes
+ * the simulator's side and removes the path; "replug" brings a fresh PTY back at it.
+ */
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SerialPort } from 'serialport';
+import type { ScannerTerminator } from '../../../electron/common/config.js';
+import { openPtyPair, type PtyPair } from '../pty-pair.js';
+
+export interface ScannerSimulatorOptions {
+  terminator?: ScannerTerminator;
+  /** Pace bytes at this baud (8N1, 10 bits a byte); default 115200. null: PTY speed. */
+  paceBaud?: number | null;
+}
+
+const TERMINATOR_BYTES: Record<ScannerTerminator, number[]> = { cr: [0x0d], lf: [0x0a], crlf: [0x0d, 0x0a], any: [0x0d, 0x0a] };
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class ScannerSimulator {
+  /** Stable path for the driver; points at the current PTY while plugged in. */
+  readonly devicePath: string;
+  terminator: ScannerTerminator;
+  paceBaud: number | null;
+  /** Lines written since start (codes, raw lines, garbage). */
+  linesSent = 0;
+  private readonly dir: string;
+  private pair: PtyPair | undefined;
+  private port: SerialPort | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(options: ScannerSimulatorOptions) {
+    this.terminator = options.terminator ?? 'cr';
+    this.paceBaud = options.paceBaud === undefined ? 115200 : options.paceBaud;
+    this.dir = mkdtempSync(path.join(tmpdir(), 'scanner-sim-'));
+    this.devicePath = path.join(this.dir, 'ttySCANNER');
+  }
+
+  static async start(options: ScannerSimulatorOptions = {}): Promise<ScannerSimulator> {
+    const sim = new ScannerSimulator(options);
+    await sim.plug();
+    return sim;
+  }
+
+  get plugged(): boolean {
+    return this.port !== undefined;
+  }
+
+  /** Sends one line: the text's UTF-8 bytes and the terminator. */
+  sendLine(text: string): Promise<void> {
+    return this.send(Uint8Array.from([...Buffer.from(text, 'utf8'), ...TERMINATOR_BYTES[this.terminator]]));
+  }
+
+  /** The bytes that end a line as this scanner is set ('any' sends CR LF). */
+  terminatorBytes(): Uint8Array {
+    return Uint8Array.from(TERMINATOR_BYTES[this.terminator]);
+  }
+
+  /** Sends bytes as they are (garbage, half a code). Writes are queued in order. */
+  send(bytes: Uint8Array): Promise<void> {
+    if (!this.port) return Promise.reject(new Error('the scanner simulator is unplugged: replug it first'));
+    const done = this.queue.then(() => this.write(bytes));
+    this.queue = done.catch(() => undefined);
+    this.linesSent += 1;
+    return done;
+  }
+
+  /** Half of a code's bytes, then the cable goes. */
+  async unplugMidLine(text: string): Promise<void> {
+    const bytes = Buffer.from(text, 'utf8');
+    await this.send(bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))));
+    await this.unplug();
+  }
+
+  async plug(): Promise<void> {
+    if (this.port) return;
+    const pair = await openPtyPair('scanner');
+    const port = new SerialPort({ path: pair.simulatorPath, baudRate: 115200, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    port.on('error', () => undefined); // the driver side vanishing is not our error
+    this.pair = pair;
+    this.port = port;
+    // Appear at the stable path last, so a driver never opens a half-made device.
+    symlinkSync(pair.devicePath, this.devicePath);
+  }
+
+  async unplug(): Promise<void> {
+    const port = this.port;
+    const pair = this.pair;
+    this.port = undefined;
+    this.pair = undefined;
+    try {
+      unlinkSync(this.devicePath);
+    } catch {
+      // already gone
+    }
+    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    await pair?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.unplug();
+    await this.queue.catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** At PTY speed, or paced: each byte leaves no earlier than its wire time since the first. */
+  private async write(bytes: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port) return;
+    const put = (slice: Uint8Array) => new Promise<void>((r) => port.write(Buffer.from(slice), () => r()));
+    if (!this.paceBaud) return put(bytes);
+    const msPerByte = 10_000 / this.paceBaud;
+    const start = performance.now();
+    let sent = 0;
+    while (sent < bytes.length && this.port === port) {
+      const due = Math.min(bytes.length, Math.floor((performance.now() - start) / msPerByte) + 1);
+      if (due > sent) {
+        await put(bytes.subarray(sent, due));
+        sent = due;
+      }
+      if (sent < bytes.length) await sleep(Math.max(1, (sent + 1) * msPerByte - (performance.now() - start)));
+    }
+  }
+}
