@@ -42,6 +42,12 @@ import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { EvaluationLedger } from './journeys/evaluation-ledger.js';
 import { ServiceAvailability } from './service/availability.js';
 import { DailyWindowRestart } from './service/daily-restart.js';
+import { CodeDesk } from './journeys/code-desk.js';
+import { requireIdentification } from './journeys/assurance.js';
+import { findTicket } from './store/ticket-lookup.js';
+import { parseCode } from '../common/scan-codes.js';
+import type { Identity } from '../common/identity.js';
+import type { SessionSource } from './session.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
@@ -111,6 +117,8 @@ export class KioskCore implements KioskApi {
   private readonly unsubscribers: Unsubscribe[] = [];
   private readonly evaluations = new EvaluationLedger();
   private readonly dailyRestart: DailyWindowRestart | null;
+  /** 扫码: identity codes, the kiosk's own ticket QR, appointment codes (absent without journeys). */
+  readonly codes: CodeDesk | undefined;
 
   constructor(options: KioskCoreOptions) {
     this.config = options.config;
@@ -138,6 +146,13 @@ export class KioskCore implements KioskApi {
           log: this.log,
         })
       : null;
+    this.codes = this.journeysImpl && this.codeDesk(this.journeysImpl);
+  }
+
+  /** Nobody would call a ticket taken outside the opening hours, or at a kiosk operations took out. */
+  private requireTicketsIssued(): void {
+    const service = this.service.current();
+    if (!service.inService) throw new JourneyError(service.reason === 'closed' ? 'hall-closed' : 'out-of-service', `no tickets now: the kiosk is ${service.reason}`);
   }
 
   /** Asks the shell for a fresh window (the core, its session and devices go on). */
@@ -150,10 +165,32 @@ export class KioskCore implements KioskApi {
     this.shellRequests.emit('restartWindow', { reason });
   }
 
+  private codeDesk(j: Journeys): CodeDesk {
+    const { store, central } = j.options;
+    return new CodeDesk({
+      parse: parseCode,
+      kioskId: this.config.kioskId,
+      trackingBaseUrl: this.config.hall.trackingUrl,
+      central,
+      online: () => this.sync.status().online,
+      findTicket: (ticketNo) => findTicket(store.statements, ticketNo),
+      identified: (code) => this.identified(code.identity, 'code', () => this.sessions.startByCode(code)),
+      checkIn: (appointment) => {
+        this.requireTicketsIssued();
+        return j.tickets.take(null, { category: null, priority: 'normal', appointmentId: appointment.appointmentId }, [appointment.appointmentId]);
+      },
+      outcome: (outcome) => this.events.emit('codeScan', outcome),
+      timeZone: this.config.hall.timeZone,
+      now: this.now,
+      log: this.log,
+    });
+  }
+
   async start(): Promise<void> {
     for (const [kind, device] of this.deviceEntries()) {
       this.unsubscribers.push(device.onStatus((status) => this.events.emit('deviceStatus', status)));
       if (kind === 'idcard' || kind === 'citizencard') this.attachReader(device as CardReaderDevice);
+      if (kind === 'scanner' && this.codes) this.unsubscribers.push(this.codes.attach(device as ScannerDevice));
     }
     this.unsubscribers.push(this.sync.onStatus((status) => this.events.emit('syncStatus', status)));
     this.unsubscribers.push(this.service.onChange((state) => this.events.emit('serviceState', state)));
@@ -237,9 +274,7 @@ export class KioskCore implements KioskApi {
 
   async takeTicket(request: TakeTicketRequest, sessionId?: string): Promise<TicketOutcome> {
     this.callFor(sessionId);
-    const service = this.service.current();
-    // Nobody would call a ticket taken outside the opening hours, or at a kiosk operations took out.
-    if (!service.inService) throw new JourneyError(service.reason === 'closed' ? 'hall-closed' : 'out-of-service', `no tickets now: the kiosk is ${service.reason}`);
+    this.requireTicketsIssued();
     const j = this.journeys();
     const subject = this.subject();
     const handle = this.handle();
@@ -259,8 +294,16 @@ export class KioskCore implements KioskApi {
     return j.print.reprint(jobId, this.handle());
   }
 
+  /** 补打 of the ticket whose own QR was just scanned (no session needed: the copy carries no ID number). */
+  async reprintScannedTicket(ticketNo: string): Promise<PrintView> {
+    const j = this.journeys();
+    if (!this.codes) throw new JourneyError('unknown-print-job', 'this kiosk reads no codes');
+    return j.tickets.reprintStored(this.codes.takeReprint(ticketNo));
+  }
+
   async runDataCheck(request: { matterId: string; proofType: ProofType }, sessionId?: string): Promise<DataCheckView> {
     this.callFor(sessionId);
+    this.requireIdentificationFor(request.matterId);
     return this.journeys().applications.runDataCheck(this.applicant(), request.matterId, request.proofType);
   }
 
@@ -268,6 +311,8 @@ export class KioskCore implements KioskApi {
     this.callFor(sessionId);
     // Self-service goes on outside the opening hours; a kiosk operations took out takes nothing new.
     if (this.service.current().reason === 'out-of-service') throw new JourneyError('out-of-service', 'this kiosk is out of service');
+    // A commitment or a submission acts on the citizen's data: the matter's identification must hold.
+    this.requireIdentificationFor(request.matterId);
     const servedIn = this.sessionId();
     const outcome = await this.journeys().applications.submit(this.applicant(), request);
     for (const a of outcome.applications) this.evaluations.served(servedIn, { subjectType: 'application', subjectId: a.applicationId });
@@ -357,6 +402,22 @@ export class KioskCore implements KioskApi {
     return session.id;
   }
 
+  /** Refuses, naming the missing step (needs-card / needs-face / needs-code), unless this subject's identification fits the matter and each matter it bundles. */
+  private requireIdentificationFor(matterId: string): void {
+    const { catalog } = this.journeys();
+    const who = this.sessions.identification();
+    if (!who) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    const top = catalog.get(matterId);
+    requireIdentification([top, ...(top.bundleOf?.length ? catalog.expand(top) : [])], who);
+  }
+
+  /** The face step (刷脸) passed for this session's citizen: matters that need code+face are then open to them. */
+  markFaceVerified(sessionId: string): boolean {
+    if (!this.sessions.markFaceVerified(sessionId)) return false;
+    this.events.emit('session', this.sessions.view());
+    return true;
+  }
+
   private applicant() {
     return { subject: this.subject(), agent: this.sessions.agentFor(), handle: this.handle() };
   }
@@ -396,6 +457,11 @@ export class KioskCore implements KioskApi {
   }
 
   private cardRead(event: CardReadEvent): void {
+    this.identified(event.identity, event.source, () => this.sessions.start(event));
+  }
+
+  /** A citizen identified by a card or a code: a principal (代办), the same citizen again, or a new session. */
+  private identified(identity: Identity, source: SessionSource, start: () => SessionView): void {
     const current = this.sessions.current();
     if (!current && this.service.current().reason === 'out-of-service') {
       // Operations took the kiosk out: the attract screen says so, and no new citizen starts here.
@@ -405,21 +471,21 @@ export class KioskCore implements KioskApi {
     if (current?.proxyMode) {
       // 代办: the agent's own card again changes nothing; anyone else's is a principal.
       this.sessions.touch();
-      if (event.identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(event.identity));
+      if (identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(identity, source));
       else this.events.emit('session', this.sessions.view());
       return;
     }
-    if (current && current.citizen.idNumber === event.identity.idNumber && current.activePrincipal === null) {
-      // The same citizen swiping again (e.g. to see their applications): keep the session.
+    if (current && current.citizen.idNumber === identity.idNumber && current.activePrincipal === null) {
+      // The same citizen identifying again (e.g. to see their applications, or with the card a matter asks for): keep the session.
       this.sessions.touch();
-      this.events.emit('session', this.sessions.view());
+      this.events.emit('session', this.sessions.identifiedAgain(source));
       this.events.emit('notice', { code: 'card-read-again', level: 'info', at: this.now() });
       return;
     }
     // A different citizen: the previous one's data goes before the new one's arrives.
     this.journeysImpl?.state.clear();
     this.maintenance?.lock(); // a citizen at the kiosk closes the staff screen
-    this.events.emit('session', this.sessions.start(event));
+    this.events.emit('session', start());
     this.idleTimer.arm();
   }
 

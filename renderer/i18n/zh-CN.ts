@@ -10,9 +10,7 @@ export const zhCN = {
   'service.opensUnknown': '开放时间请咨询大厅工作人员',
   'service.selfServiceGoesOn': '您仍可刷证件办理自助事项、查询办件进度',
   'service.outOfService': '本机暂停服务，请到服务窗口办理',
-  'help.title': '没有带证件怎么办',
   'help.body1': '请到服务台出示电子身份证（浙里办 App“亮证”），工作人员将为您取号。',
-  'help.body2': '也可以在“浙里办”App 中搜索您要办理的事项，在线办理，不用跑腿。',
   'help.back': '返回',
   'citizen.welcome': '{name}，您好',
   'citizen.idNumber': '证件号码：{id}',
@@ -183,7 +181,46 @@ export const zhCN = {
   ...voicePrompts(),
   ...maintenanceMessages(),
   ...categoryNames(),
+  ...codeMessages(),
 } as const;
+
+/** 扫码: the code step, what came of a scan, and the steps a matter may still need. */
+function codeMessages() {
+  return {
+    'code.title': '扫码办理',
+    'code.intro': '没带证件也能办：在手机上打开下面任一种码，对准屏幕下方的扫码口。',
+    'code.kind.network-id': '国家网络身份认证（网证）',
+    'code.kind.social-security-card': '电子社保卡',
+    'code.kind.zlb': '浙里办“亮码”',
+    'code.kind.appointment': '预约码：扫码即签到',
+    'code.kind.kiosk-ticket': '本机号票上的二维码：查看号票、重新打印',
+    'code.illustration': '手机对准扫码口的示意图',
+    'code.where': '扫码口在屏幕下方亮红光的地方，手机距离约10厘米。',
+    'code.offlineNow': '网络暂时中断，现在无法核验身份码，请刷身份证或市民卡；号票二维码仍可查看。',
+    'code.scanAgain': '重新扫码',
+    'code.useCard': '请刷身份证或市民卡继续办理，或到服务台。',
+    'code.result.expired': '这个码已过期。请在手机上刷新，出现新码后再扫。',
+    'code.result.used': '这个码已经用过了。请在手机上刷新，出现新码后再扫。',
+    'code.result.unknown': '无法识别这个码。请确认打开的是网证、电子社保卡或浙里办亮码，刷新后再扫。',
+    'code.result.refused': '这个码不能在这里使用。',
+    'code.result.offline': '网络暂时中断，现在无法核验这个码。',
+    'code.result.failed': '暂时无法核验这个码。',
+    'code.result.not-used-here': '这个码在这里用不了。可以扫网证、电子社保卡、浙里办亮码、预约码或本机号票。',
+    'code.result.ticket-unknown': '这张号票不是本机打印的，请到服务台查询。',
+    'code.result.appointment-unknown': '没有找到这个预约，请到服务台咨询，或刷证件一键取号。',
+    'code.result.appointment-not-today': '这个预约不是今天的，请在预约的日期前来。',
+    'code.result.checkedIn': '预约签到成功，请留意叫号',
+    'code.ticket.title': '号票状态',
+    'code.ticket.issued': '取号时间 {time}',
+    'code.ticket.today': '今天有效，请留意叫号。',
+    'code.ticket.old': '这是以前的号票，已失效，请重新取号。',
+    'code.ticket.reprint': '重新打印',
+    'code.ticket.reprinted': '已重新打印，请取走号票。',
+    'problem.needs-card': '这个事项需要刷身份证或市民卡：请在下方刷卡后再点一次。',
+    'problem.needs-face': '这个事项还需要刷脸核验本人。',
+    'problem.needs-code': '这个事项需要扫码核验：请点“不带证件？”扫网证或电子社保卡。',
+  } as const;
+}
 
 /** Catalog categories by name (the catalog speaks Chinese; en.ts translates the known ones). */
 function categoryNames() {

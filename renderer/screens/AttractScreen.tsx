@@ -6,7 +6,7 @@ import { selectService } from '../store/slices/devices/selectors.js';
 /** The home / attract screen: one instruction, one picture, one way out for people without a card. */
 export function AttractScreen() {
   const t = useT();
-  const navigate = useKiosk((s) => s.navigate);
+  const openCodeStep = useKiosk((s) => s.codeStepOpened);
   // Taken out by operations: nobody starts here, so no invitation to swipe.
   const outOfService = useKiosk(selectService)?.reason === 'out-of-service';
   return (
@@ -19,7 +19,7 @@ export function AttractScreen() {
           <p className="hint">{t('attract.hint')}</p>
         </>
       )}
-      <button type="button" className="big-button secondary" data-testid="go-help" onClick={() => navigate('help')}>
+      <button type="button" className="big-button secondary" data-testid="go-help" onClick={openCodeStep}>
         {t('attract.noCard')}
       </button>
     </main>

@@ -1,16 +1,46 @@
 import { useKiosk, useT } from '../hooks.js';
+import { ScannerPlacement } from '../components/ScannerPlacement.js';
+import { CodeScanResult } from '../components/CodeScanResult.js';
+import { selectCodeScan, selectCodesCheckable } from '../store/slices/codes/selectors.js';
 
+const ACCEPTED = ['network-id', 'social-security-card', 'zlb', 'appointment', 'kiosk-ticket'] as const;
+
+/** 不带证件？: the code step (扫码). What can be scanned and where; after a scan, what came of it. */
 export function HelpScreen() {
   const t = useT();
-  const navigate = useKiosk((s) => s.navigate);
+  const scan = useKiosk(selectCodeScan);
+  const online = useKiosk(selectCodesCheckable);
+  const close = useKiosk((s) => s.codeStepClosed);
+  const again = useKiosk((s) => s.codeStepOpened);
   return (
-    <main className="screen help" data-testid="screen-help">
-      <h2>{t('help.title')}</h2>
-      <p>{t('help.body1')}</p>
-      <p>{t('help.body2')}</p>
-      <button type="button" className="big-button" data-testid="help-back" onClick={() => navigate('attract')}>
-        {t('help.back')}
-      </button>
+    <main className="screen help code-step" data-testid="screen-help">
+      <h2>{t('code.title')}</h2>
+      {scan ? (
+        <CodeScanResult scan={scan} />
+      ) : (
+        <>
+          <p>{t('code.intro')}</p>
+          <ul className="code-kinds" data-testid="code-kinds">
+            {ACCEPTED.map((kind) => (
+              <li key={kind}>{t(`code.kind.${kind}`)}</li>
+            ))}
+          </ul>
+          <ScannerPlacement label={t('code.illustration')} />
+          <p className="hint">{t('code.where')}</p>
+          {!online && <p className="warning" data-testid="code-offline-now">{t('code.offlineNow')}</p>}
+          <p>{t('help.body1')}</p>
+        </>
+      )}
+      <div className="nav-row">
+        {scan && (
+          <button type="button" className="big-button secondary" data-testid="code-scan-again" onClick={again}>
+            {t('code.scanAgain')}
+          </button>
+        )}
+        <button type="button" className="big-button" data-testid="help-back" onClick={close}>
+          {t('help.back')}
+        </button>
+      </div>
     </main>
   );
 }

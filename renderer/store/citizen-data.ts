@@ -10,6 +10,7 @@ import { initialJourneyState } from './slices/journey/state.js';
 import { initialApplicationState } from './slices/application/state.js';
 import { initialMattersBrowsingState } from './slices/matters/state.js';
 import { initialMaintenanceState } from './slices/maintenance/state.js';
+import { initialCodesState } from './slices/codes/state.js';
 
 export function clearedCitizenData(s: KioskState): Partial<KioskState> {
   return {
@@ -20,6 +21,7 @@ export function clearedCitizenData(s: KioskState): Partial<KioskState> {
     ...initialMattersBrowsingState,
     // A citizen arriving or leaving also closes the staff screen (the core locks it too).
     ...initialMaintenanceState,
+    ...initialCodesState,
     screen: 'attract',
     problem: null,
     notice: null,

@@ -15,6 +15,7 @@ import { createApplicationSlice } from './slices/application/actions.js';
 import { createProxySlice } from './slices/proxy/actions.js';
 import { createIdleSlice } from './slices/idle/actions.js';
 import { createMaintenanceSlice } from './slices/maintenance/actions.js';
+import { createCodesSlice } from './slices/codes/actions.js';
 
 export type KioskUiStore = StoreApi<KioskState>;
 
@@ -30,6 +31,7 @@ export function createKioskUiStore(client: KioskClient): KioskUiStore {
     ...createProxySlice(set, get, client),
     ...createIdleSlice(set, get, client),
     ...createMaintenanceSlice(set, get, client),
+    ...createCodesSlice(set, get, client),
   }));
 }
 
@@ -61,6 +63,7 @@ export async function connectStore(store: KioskUiStore, client: KioskClient, con
     client.onServiceState((state) => s().serviceStateChanged(state)),
     client.onSession((session) => s().sessionChanged(session)),
     client.onNotice((notice) => s().noticeShown(notice)),
+    client.onCodeScan((outcome) => s().codeScanned(outcome)),
   ];
   if (connection) {
     unsubscribers.push(

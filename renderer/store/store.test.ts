@@ -12,6 +12,7 @@ const session: SessionView = {
   startedAt: 1,
   idleDeadlineAt: 90_001,
   source: 'idcard',
+  faceVerified: false,
   citizen: { displayName: '张*', maskedIdNumber: '330***********123X', cardType: 'resident', age: 40, elderly: false, idNumberValid: true },
   principals: [],
   activePrincipal: null,
@@ -38,6 +39,7 @@ function fakeClient() {
     onSession: on('session'),
     onNotice: on('notice'),
     onServiceState: on('serviceState'),
+    onCodeScan: on('codeScan'),
   } as unknown as KioskClient;
   return { client, emit: (name: string, payload: unknown) => listeners[name]?.(payload) };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { centralPaths } from '../../electron/common/central-api.js';
+import { identityPaths } from '../../electron/common/central-identity.js';
 import { buildCentralOpenApi } from './build-document.js';
 import { centralOpenApiYaml } from './central-yaml.js';
 
@@ -18,6 +19,7 @@ describe('assets/api/central.openapi.yaml', () => {
       centralPaths.catalog, centralPaths.dataCheck, centralPaths.verifications, centralPaths.verification('{verificationId}'),
       centralPaths.queueState('{queue}'), centralPaths.appointments('{idHash}'), centralPaths.entitlements('{idHash}'),
       centralPaths.applications('{idHash}'), centralPaths.heartbeat, centralPaths.recordsBatch,
+      identityPaths.identityResolve, identityPaths.appointmentCheckIn,
     ].map(decodeURIComponent);
     expect(new Set(Object.keys(buildCentralOpenApi().paths as object))).toEqual(new Set(fromClient));
   });

@@ -14,7 +14,11 @@ export class JourneyError extends Error {
       | 'maintenance-locked'
       | 'evaluation-not-allowed'
       | 'hall-closed'
-      | 'out-of-service',
+      | 'out-of-service'
+      // The matter needs another identification than this session's (assurance.ts): the page asks for that step.
+      | 'needs-card'
+      | 'needs-face'
+      | 'needs-code',
     message: string,
   ) {
     super(message);

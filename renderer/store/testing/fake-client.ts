@@ -36,6 +36,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   startedAt: 1,
   idleDeadlineAt: 60_001,
   source: 'idcard',
+  faceVerified: false,
   citizen: citizen(),
   principals: [],
   activePrincipal: null,
@@ -145,6 +146,7 @@ export function fakeClient() {
     getMaintenanceView: vi.fn(async (): Promise<MaintenanceView> => maintenanceView()),
     runMaintenanceAction: vi.fn(async (action: MaintenanceAction): Promise<MaintenanceActionResult> => ({ action, ok: true, code: action === 'test-print' ? 'printed' : 'sync-started' })),
     lockMaintenance: vi.fn(async () => null),
+    reprintScannedTicket: vi.fn(async (ticketNo: string) => printView('printed', `reprint-${ticketNo}`)),
   };
   const client = {
     ...fns,
@@ -153,6 +155,7 @@ export function fakeClient() {
     onSession: on('session'),
     onNotice: on('notice'),
     onServiceState: on('serviceState'),
+    onCodeScan: on('codeScan'),
   } as unknown as KioskClient;
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     if (name === 'session') lastSession = payload as SessionView | null;
