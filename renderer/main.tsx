@@ -6,6 +6,8 @@ import { connectionEventsOf, connectStore, createKioskUiStore } from './store/in
 import { StoreContext } from './hooks.js';
 import { App } from './app.js';
 import './styles.css';
+// After the base styles: the display layouts override them by size and orientation.
+import './layouts.css';
 
 const rootElement = document.getElementById('root')!;
 try {
