@@ -11,7 +11,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashMaintenancePin } from '../../../electron/core/maintenance/pin.js';
-import { holdToConfirm, press, startJourneyRig, swipe, waitForScreen, type JourneyRig } from '../journey-helpers.js';
+import { holdToConfirm, press, startJourneyRig, waitForScreen, type JourneyRig } from '../journey-helpers.js';
 
 /** The staff PIN of the tour's kiosk. */
 export const TOUR_PIN = '246810';
@@ -101,8 +101,12 @@ export class Tour {
     }
   }
 
+  /** A card over the reader, held a little longer than the journey tests' swipe: a busy machine reads slowly. */
   async swipe(card: string, expectScreen: string | null = 'citizen-home'): Promise<void> {
-    await swipe(this.rig, card, expectScreen);
+    await this.rig.t.simulators.idcard!.handleControl({ command: 'swipe', args: { card, holdMs: 1500 } });
+    if (expectScreen) await waitForScreen(this.page, expectScreen, 20_000);
+    // The card must leave the reader before the next one is swiped.
+    await this.page.waitForTimeout(1800);
   }
 
   async press(testId: string): Promise<void> {
