@@ -6,6 +6,9 @@ import { connectionEventsOf, connectStore, createKioskUiStore } from './store/in
 import { StoreContext } from './hooks.js';
 import { App } from './app.js';
 import './styles.css';
+// After the base styles: the display layouts override them by size and orientation.
+import './layouts.css';
+// Last: the focus ring wins over every layout's button styles.
 import './focus-ring.css';
 
 const rootElement = document.getElementById('root')!;

@@ -160,6 +160,7 @@ export const en: Record<MessageKey, string> = {
   'ui.busy': 'Please wait…',
   'ui.colon': ': ',
   'ui.ok': 'OK',
+  'ui.moreBelow': '↓ More below: swipe to see it',
   'time.minutes': '{n} min',
   'time.hours': '{n} h',
   'time.days': '{n} days',

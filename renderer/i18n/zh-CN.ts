@@ -159,6 +159,7 @@ export const zhCN = {
   'ui.busy': '请稍候…',
   'ui.colon': '：',
   'ui.ok': '知道了',
+  'ui.moreBelow': '↓ 下方还有内容，请滑动查看',
   'time.minutes': '{n} 分钟',
   'time.hours': '{n} 小时',
   'time.days': '{n} 天',

@@ -3,6 +3,7 @@ import { fallbackOf, selectDraft, selectDraftItems, selectDraftMatter, type Proo
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { formerProofName, matterName } from './matter-text.js';
 import { answerOf, questionsFor } from './form-questions.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 import { Busy } from '../components/Busy.js';
@@ -31,54 +32,58 @@ export function ApplicationFormScreen() {
       <SubjectBanner />
       <h2>{t('form.title')}</h2>
       <p className="matter-name">{matterName(locale, matter)}</p>
-      {questions.map((q) => (
-        <fieldset key={q.id} className="question">
-          <legend>{t(q.label)}</legend>
-          <div className="button-row">
-            {q.options.map((o) => (
-              <button
-                key={o.value}
-                type="button"
-                className="choice"
-                aria-pressed={answerOf(q, draft.answers) === o.value}
-                data-testid={`answer-${q.id}-${o.value}`}
-                onClick={() => choose(q.id, o.value)}
-              >
-                {t(o.label)}
-              </button>
+      <ScrollRegion>
+        {questions.map((q) => (
+          <fieldset key={q.id} className="question">
+            <legend>{t(q.label)}</legend>
+            <div className="button-row">
+              {q.options.map((o) => (
+                <button
+                  key={o.value}
+                  type="button"
+                  className="choice"
+                  aria-pressed={answerOf(q, draft.answers) === o.value}
+                  data-testid={`answer-${q.id}-${o.value}`}
+                  onClick={() => choose(q.id, o.value)}
+                >
+                  {t(o.label)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <section className="summary">
+          <p className="section-title">{t('form.summary')}</p>
+          <ul className="proof-list">
+            {items.map((item) => (
+              <li key={item.key} className="proof">
+                <span className="proof-former">
+                  {bundle ? `${matterName(locale, item.matter)} · ` : ''}
+                  {formerProofName(locale, item.proof)}
+                </span>
+                <span className="badge">{t(outcomeOf(item))}</span>
+              </li>
             ))}
-          </div>
-        </fieldset>
-      ))}
-      <section className="summary">
-        <p className="section-title">{t('form.summary')}</p>
-        <ul className="proof-list">
-          {items.map((item) => (
-            <li key={item.key} className="proof">
-              <span className="proof-former">
-                {bundle ? `${matterName(locale, item.matter)} · ` : ''}
-                {formerProofName(locale, item.proof)}
-              </span>
-              <span className="badge">{t(outcomeOf(item))}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <button
-        type="button"
-        className="big-button"
-        data-testid="submit-application"
-        disabled={busy}
-        onClick={() => {
-          // The preselected answers count as chosen: record them before submitting.
-          for (const q of questions) if (draft.answers[q.id] === undefined) choose(q.id, answerOf(q, draft.answers));
-          void submit();
-        }}
-      >
-        {t('form.submit')}
-      </button>
-      <Busy />
-      <NavRow />
+          </ul>
+        </section>
+      </ScrollRegion>
+      <div className="screen-actions">
+        <button
+          type="button"
+          className="big-button"
+          data-testid="submit-application"
+          disabled={busy}
+          onClick={() => {
+            // The preselected answers count as chosen: record them before submitting.
+            for (const q of questions) if (draft.answers[q.id] === undefined) choose(q.id, answerOf(q, draft.answers));
+            void submit();
+          }}
+        >
+          {t('form.submit')}
+        </button>
+        <Busy />
+        <NavRow />
+      </div>
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { categoriesOf, selectActiveMatters } from '../store/slices/matters/selec
 import { selectSubject } from '../store/slices/session/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { categoryName } from './matter-text.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { NavRow } from '../components/NavRow.js';
 import { Busy } from '../components/Busy.js';
 
@@ -20,22 +21,26 @@ export function CategoriesScreen() {
       <h2>{t('categories.title')}</h2>
       <p className="hint">{t('categories.hint')}</p>
       {matters.length === 0 && <p className="hint">{t('matters.loading')}</p>}
-      <div className="button-grid">
-        {categoriesOf(matters).map((category) => (
-          <button
-            key={category}
-            type="button"
-            className="big-button secondary"
-            data-testid={`category-ticket-${category}`}
-            disabled={busy}
-            onClick={() => void takeTicket({ category, priority, appointmentId: null })}
-          >
-            {categoryName(locale, category)}
-          </button>
-        ))}
+      <ScrollRegion>
+        <div className="button-grid">
+          {categoriesOf(matters).map((category) => (
+            <button
+              key={category}
+              type="button"
+              className="big-button secondary"
+              data-testid={`category-ticket-${category}`}
+              disabled={busy}
+              onClick={() => void takeTicket({ category, priority, appointmentId: null })}
+            >
+              {categoryName(locale, category)}
+            </button>
+          ))}
+        </div>
+      </ScrollRegion>
+      <div className="screen-actions">
+        <Busy />
+        <NavRow />
       </div>
-      <Busy />
-      <NavRow />
     </main>
   );
 }

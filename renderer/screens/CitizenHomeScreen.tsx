@@ -7,6 +7,7 @@ import { selectElderlyMode } from '../store/slices/ui/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 import { Busy } from '../components/Busy.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { ServiceNotice } from '../components/ServiceNotice.js';
 import { selectTicketsIssued } from '../store/slices/devices/selectors.js';
 
@@ -47,84 +48,87 @@ export function CitizenHomeScreen() {
         {!citizen.idNumberValid && <p className="warning">{t('citizen.idInvalid')}</p>}
       </header>
 
-      {entitlements.map((e) => (
-        <section key={e.entitlementId} className="entitlement" data-testid="entitlement" data-matter={e.matterId}>
-          <div>
-            <p className="entitlement-title">{nameOf(e.matterId, e.title)}</p>
-            <p className="entitlement-reason">{(locale === 'en' && e.reasonEn) || e.reason}</p>
-          </div>
-          <button type="button" className="big-button" data-testid={`entitlement-${e.matterId}`} onClick={() => chooseMatter(e.matterId)}>
-            {t('home.entitlementOffer')}
-          </button>
-        </section>
-      ))}
-      {!overview && <p className="hint">{t('home.overviewLoading')}</p>}
-      {overview && !overview.live && <p className="hint" data-testid="overview-offline">{t('home.overviewOffline')}</p>}
+      <ScrollRegion className="home-offers">
+        {entitlements.map((e) => (
+          <section key={e.entitlementId} className="entitlement" data-testid="entitlement" data-matter={e.matterId}>
+            <div>
+              <p className="entitlement-title">{nameOf(e.matterId, e.title)}</p>
+              <p className="entitlement-reason">{(locale === 'en' && e.reasonEn) || e.reason}</p>
+            </div>
+            <button type="button" className="big-button" data-testid={`entitlement-${e.matterId}`} onClick={() => chooseMatter(e.matterId)}>
+              {t('home.entitlementOffer')}
+            </button>
+          </section>
+        ))}
+        {!overview && <p className="hint">{t('home.overviewLoading')}</p>}
+        {overview && !overview.live && <p className="hint" data-testid="overview-offline">{t('home.overviewOffline')}</p>}
+        {!elderlyMode && (
+          <section className="green-channel" aria-labelledby="green-title">
+            <h3 id="green-title">{t('home.greenChannel')}</h3>
+            <p className="hint">{t('home.greenHint')}</p>
+            <div className="button-row">
+              <button type="button" className="big-button secondary" data-testid="priority-disabled" disabled={busy || !ticketsIssued} onClick={() => void takeTicket({ category: null, priority: 'disabled', appointmentId: null })}>
+                {t('home.disabled')}
+              </button>
+              <button type="button" className="big-button secondary" data-testid="priority-pregnant" disabled={busy || !ticketsIssued} onClick={() => void takeTicket({ category: null, priority: 'pregnant', appointmentId: null })}>
+                {t('home.pregnant')}
+              </button>
+            </div>
+          </section>
+        )}
+      </ScrollRegion>
 
-      <ServiceNotice where="citizen-home" />
-      <div className="home-main">
-        {appointment && (
+      {/* The main choices and 结束办理 stay in view below whatever the offers above need. */}
+      <div className="screen-actions home-actions">
+        <ServiceNotice where="citizen-home" />
+        <div className="home-main">
+          {appointment && (
+            <button
+              type="button"
+              className="big-button huge appointment"
+              data-testid="appointment-checkin"
+              disabled={busy || !ticketsIssued}
+              onClick={() => void takeTicket({ category: null, priority: 'normal', appointmentId: appointment.appointmentId })}
+            >
+              {t('home.appointment', { time: formatClock(locale, appointment.slot, timeZone) })}
+              <small>{t('home.appointmentHint')}</small>
+            </button>
+          )}
           <button
             type="button"
-            className="big-button huge appointment"
-            data-testid="appointment-checkin"
+            className="big-button huge"
+            data-testid="one-click-ticket"
+            data-priority={priority}
             disabled={busy || !ticketsIssued}
-            onClick={() => void takeTicket({ category: null, priority: 'normal', appointmentId: appointment.appointmentId })}
+            onClick={() => void takeTicket({ category: null, priority, appointmentId: null })}
           >
-            {t('home.appointment', { time: formatClock(locale, appointment.slot, timeZone) })}
-            <small>{t('home.appointmentHint')}</small>
+            {t(priority === 'elderly' ? 'home.oneClickElderly' : 'home.oneClick')}
+            <small>{t('home.oneClickHint')}</small>
           </button>
-        )}
-        <button
-          type="button"
-          className="big-button huge"
-          data-testid="one-click-ticket"
-          data-priority={priority}
-          disabled={busy || !ticketsIssued}
-          onClick={() => void takeTicket({ category: null, priority, appointmentId: null })}
-        >
-          {t(priority === 'elderly' ? 'home.oneClickElderly' : 'home.oneClick')}
-          <small>{t('home.oneClickHint')}</small>
-        </button>
-      </div>
-      <Busy />
-
-      {!elderlyMode && (
-        <section className="green-channel" aria-labelledby="green-title">
-          <h3 id="green-title">{t('home.greenChannel')}</h3>
-          <p className="hint">{t('home.greenHint')}</p>
-          <div className="button-row">
-            <button type="button" className="big-button secondary" data-testid="priority-disabled" disabled={busy || !ticketsIssued} onClick={() => void takeTicket({ category: null, priority: 'disabled', appointmentId: null })}>
-              {t('home.disabled')}
+          <Busy />
+        </div>
+        <div className="button-grid">
+          {!elderlyMode && (
+            <button type="button" className="big-button secondary" data-testid="go-categories" onClick={() => navigate('categories')}>
+              {t('home.byMatter')}
             </button>
-            <button type="button" className="big-button secondary" data-testid="priority-pregnant" disabled={busy || !ticketsIssued} onClick={() => void takeTicket({ category: null, priority: 'pregnant', appointmentId: null })}>
-              {t('home.pregnant')}
+          )}
+          <button type="button" className="big-button secondary" data-testid="go-matters" onClick={openMatters}>
+            {t('home.selfService')}
+            <small>{t('home.selfServiceHint')}</small>
+          </button>
+          <button type="button" className="big-button secondary" data-testid="go-status" onClick={() => navigate('status')}>
+            {t('home.myApplications')}
+          </button>
+          {!elderlyMode && (
+            <button type="button" className="big-button secondary" data-testid="go-proxy" disabled={busy} onClick={() => void startProxy()}>
+              {t('home.proxy')}
             </button>
-          </div>
-        </section>
-      )}
-
-      <div className="button-grid">
-        {!elderlyMode && (
-          <button type="button" className="big-button secondary" data-testid="go-categories" onClick={() => navigate('categories')}>
-            {t('home.byMatter')}
+          )}
+          <button type="button" className="big-button secondary finish" data-testid="finish" onClick={finish}>
+            {t('citizen.finish')}
           </button>
-        )}
-        <button type="button" className="big-button secondary" data-testid="go-matters" onClick={openMatters}>
-          {t('home.selfService')}
-          <small>{t('home.selfServiceHint')}</small>
-        </button>
-        <button type="button" className="big-button secondary" data-testid="go-status" onClick={() => navigate('status')}>
-          {t('home.myApplications')}
-        </button>
-        {!elderlyMode && (
-          <button type="button" className="big-button secondary" data-testid="go-proxy" disabled={busy} onClick={() => void startProxy()}>
-            {t('home.proxy')}
-          </button>
-        )}
-        <button type="button" className="big-button secondary finish" data-testid="finish" onClick={finish}>
-          {t('citizen.finish')}
-        </button>
+        </div>
       </div>
     </main>
   );

@@ -2,6 +2,7 @@ import { useKiosk, useLocale, useT } from '../hooks.js';
 import { formerProofName } from './matter-text.js';
 import { selectNextCommitment } from '../store/slices/application/selectors.js';
 import { HoldToConfirm } from '../components/HoldToConfirm.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 
@@ -18,19 +19,23 @@ export function CommitmentScreen() {
       <SubjectBanner />
       <h2>{t('commit.title')}</h2>
       <p className="hint">{t('commit.formerProof', { proof: formerProofName(locale, proof) })}</p>
-      <blockquote className="commitment-text" data-testid="commitment-text" lang="zh-CN">
-        {proof.commitmentText ?? t('matter.howCommitment')}
-      </blockquote>
-      {/* The Chinese text is the one signed; in English mode a rendering follows it. */}
-      {locale === 'en' && proof.commitmentTextEn && (
-        <p className="commitment-translation" data-testid="commitment-translation" lang="en">
-          {proof.commitmentTextEn}
-        </p>
-      )}
-      <p className="hint">{t('commit.holdHint')}</p>
-      {/* key: a fresh gesture for each commitment. */}
-      <HoldToConfirm key={item.key} label={t('commit.hold')} testId="commit-hold" onConfirm={() => confirm(proof.proofType)} />
-      <NavRow />
+      <ScrollRegion>
+        <blockquote className="commitment-text" data-testid="commitment-text" lang="zh-CN">
+          {proof.commitmentText ?? t('matter.howCommitment')}
+        </blockquote>
+        {/* The Chinese text is the one signed; in English mode a rendering follows it. */}
+        {locale === 'en' && proof.commitmentTextEn && (
+          <p className="commitment-translation" data-testid="commitment-translation" lang="en">
+            {proof.commitmentTextEn}
+          </p>
+        )}
+      </ScrollRegion>
+      <div className="screen-actions commitment-actions">
+        <p className="hint">{t('commit.holdHint')}</p>
+        {/* key: a fresh gesture for each commitment. */}
+        <HoldToConfirm key={item.key} label={t('commit.hold')} testId="commit-hold" onConfirm={() => confirm(proof.proofType)} />
+        <NavRow />
+      </div>
     </main>
   );
 }

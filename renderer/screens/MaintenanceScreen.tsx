@@ -3,6 +3,7 @@ import type { MaintenanceView } from '../../electron/common/contract.js';
 import { useKiosk, useHallTimeZone, useLocale, useT, type Translate } from '../hooks.js';
 import { formatTime, type Locale } from '../i18n/i18n.js';
 import { PinPad } from '../components/PinPad.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import {
   selectMaintenanceBusy,
   selectMaintenanceRefusal,
@@ -25,7 +26,9 @@ export function MaintenanceScreen() {
     <main className="screen maintenance" data-testid="screen-maintenance" data-unlocked={view !== null}>
       <h2>{t('maintenance.title')}</h2>
       {view ? (
-        <StaffView view={view} />
+        <ScrollRegion className="staff-region">
+          <StaffView view={view} />
+        </ScrollRegion>
       ) : (
         <>
           <p>{t('maintenance.enterPin')}</p>
@@ -37,9 +40,11 @@ export function MaintenanceScreen() {
           <PinPad busy={busy} onSubmit={(pin) => void enterPin(pin)} />
         </>
       )}
-      <button type="button" className="big-button secondary small" data-testid="maintenance-exit" onClick={() => void close()}>
-        {t('maintenance.exit')}
-      </button>
+      <div className="screen-actions">
+        <button type="button" className="big-button secondary small" data-testid="maintenance-exit" onClick={() => void close()}>
+          {t('maintenance.exit')}
+        </button>
+      </div>
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { selectMatter, subMattersOf } from '../store/slices/matters/selectors.js
 import { selectSubject } from '../store/slices/session/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { matterName, windowReasonText } from './matter-text.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { NavRow } from '../components/NavRow.js';
 import { ProofList } from '../components/ProofList.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
@@ -31,50 +32,52 @@ export function MatterDetailScreen() {
     <main className="screen matter-detail" data-testid="screen-matter-detail" data-matter={matter.id}>
       <SubjectBanner />
       <h2 data-testid="matter-name">{matterName(locale, matter)}</h2>
-      {subMatters.length > 0 && (
-        <section className="bundle-list" data-testid="bundle-of">
-          <p>{t('matter.bundleOf', { n: subMatters.length })}</p>
-          <ol>
-            {subMatters.map((m) => (
-              <li key={m.id}>
-                <p className="section-title">{matterName(locale, m)}</p>
-                <ProofList proofs={m.proofs} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-      {matter.handling === 'window' ? (
-        <>
-          <p className="warning">
-            {t('matters.window')}
-            {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
-          </p>
-          <button
-            type="button"
-            className="big-button"
-            data-testid="window-ticket"
-            disabled={busy}
-            onClick={() => void takeTicket({ category: matter.category, priority: subject?.elderly ? 'elderly' : 'normal', appointmentId: null })}
-          >
-            {t('matters.windowTicket')}
-          </button>
-        </>
-      ) : (
-        <>
-          {subMatters.length === 0 && (
-            <>
-              <p className="section-title">{t('matter.formerProofs')}</p>
-              <ProofList proofs={matter.proofs} />
-            </>
-          )}
+      <ScrollRegion>
+        {subMatters.length > 0 && (
+          <section className="bundle-list" data-testid="bundle-of">
+            <p>{t('matter.bundleOf', { n: subMatters.length })}</p>
+            <ol>
+              {subMatters.map((m) => (
+                <li key={m.id}>
+                  <p className="section-title">{matterName(locale, m)}</p>
+                  <ProofList proofs={m.proofs} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+        {matter.handling !== 'window' && subMatters.length === 0 && (
+          <>
+            <p className="section-title">{t('matter.formerProofs')}</p>
+            <ProofList proofs={matter.proofs} />
+          </>
+        )}
+      </ScrollRegion>
+      <div className="screen-actions">
+        {matter.handling === 'window' ? (
+          <>
+            <p className="warning">
+              {t('matters.window')}
+              {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
+            </p>
+            <button
+              type="button"
+              className="big-button"
+              data-testid="window-ticket"
+              disabled={busy}
+              onClick={() => void takeTicket({ category: matter.category, priority: subject?.elderly ? 'elderly' : 'normal', appointmentId: null })}
+            >
+              {t('matters.windowTicket')}
+            </button>
+          </>
+        ) : (
           <button type="button" className="big-button" data-testid="matter-start" disabled={busy} onClick={start}>
             {t('matter.start')}
           </button>
-        </>
-      )}
-      <Busy />
-      <NavRow back="matters" />
+        )}
+        <Busy />
+        <NavRow back="matters" />
+      </div>
     </main>
   );
 }

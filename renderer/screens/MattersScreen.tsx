@@ -3,6 +3,7 @@ import { categoriesOf, mattersIn, selectActiveMatters, selectCurrentCategory } f
 import { selectSubject } from '../store/slices/session/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { categoryName, matterName, windowReasonText } from './matter-text.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { NavRow } from '../components/NavRow.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 import { Busy } from '../components/Busy.js';
@@ -41,39 +42,43 @@ export function MattersScreen() {
         ))}
       </div>
       {/* The panel wraps the list: role="tabpanel" on the <ul> would hide its list role from its <li>s. */}
-      <div className="matter-panel" role="tabpanel" aria-labelledby={current ? tabId(current) : undefined}>
-        <ul className="matter-list">
-          {mattersIn(matters, current).map((matter) => (
-            <li key={matter.id} className={`matter-item handling-${matter.handling}`}>
-              {matter.handling === 'kiosk' ? (
-                <button type="button" className="matter-button" data-testid={`matter-${matter.id}`} onClick={() => chooseMatter(matter.id)}>
-                  <span className="matter-name">{matterName(locale, matter)}</span>
-                  {matter.bundleOf && <span className="badge">{t('matters.bundle')}</span>}
-                </button>
-              ) : (
-                <div className="matter-window" data-testid={`matter-${matter.id}`}>
-                  <span className="matter-name">{matterName(locale, matter)}</span>
-                  <span className="window-reason">
-                    {t('matters.window')}
-                    {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
-                  </span>
-                  <button
-                    type="button"
-                    className="big-button small"
-                    data-testid={`window-ticket-${matter.id}`}
-                    disabled={busy}
-                    onClick={() => void takeTicket({ category: matter.category, priority, appointmentId: null })}
-                  >
-                    {t('matters.windowTicket')}
+      <ScrollRegion className="matter-list-region">
+        <div className="matter-panel" role="tabpanel" aria-labelledby={current ? tabId(current) : undefined}>
+          <ul className="matter-list">
+            {mattersIn(matters, current).map((matter) => (
+              <li key={matter.id} className={`matter-item handling-${matter.handling}`}>
+                {matter.handling === 'kiosk' ? (
+                  <button type="button" className="matter-button" data-testid={`matter-${matter.id}`} onClick={() => chooseMatter(matter.id)}>
+                    <span className="matter-name">{matterName(locale, matter)}</span>
+                    {matter.bundleOf && <span className="badge">{t('matters.bundle')}</span>}
                   </button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+                ) : (
+                  <div className="matter-window" data-testid={`matter-${matter.id}`}>
+                    <span className="matter-name">{matterName(locale, matter)}</span>
+                    <span className="window-reason">
+                      {t('matters.window')}
+                      {windowReasonText(locale, matter) ? `${t('matters.reasonSeparator')}${windowReasonText(locale, matter)}` : ''}
+                    </span>
+                    <button
+                      type="button"
+                      className="big-button small"
+                      data-testid={`window-ticket-${matter.id}`}
+                      disabled={busy}
+                      onClick={() => void takeTicket({ category: matter.category, priority, appointmentId: null })}
+                    >
+                      {t('matters.windowTicket')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </ScrollRegion>
+      <div className="screen-actions">
+        <Busy />
+        <NavRow />
       </div>
-      <Busy />
-      <NavRow />
     </main>
   );
 }
