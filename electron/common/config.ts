@@ -56,6 +56,23 @@ export const printerConfig = z.discriminatedUnion('transport', [
   z.object({ transport: z.literal('tcp'), host: z.string().min(1), port: z.number().int().positive().default(9100), paper }),
 ], deviceRequired('ticket printer', `{"transport":"tcp","host":"192.168.10.21"}`));
 
+/** The fleet broker: mqtts:// with a client certificate in a hall; plain mqtt:// only to loopback (startup-checks.ts). */
+export const fleetConfig = z.object({
+  url: z.url({ protocol: /^mqtts?$/ }).describe('mqtts://broker:8883 (or mqtt:// to loopback)'),
+  /** First topic level(s): topics are <topicPrefix>/<regionCode>/<kioskId>/… */
+  topicPrefix: z.string().regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, "topic levels of letters, digits, '-' or '_', e.g. 'hall'").default('hall'),
+  /** Health is published on change and at least this often. */
+  healthSeconds: z.number().int().min(1).max(3600).default(30),
+  /** MQTT keep-alive: the broker publishes the Last Will (offline) about 1.5 keep-alives after the kiosk dies. */
+  keepAliveSeconds: z.number().int().min(1).max(600).default(15),
+  /** Mutual TLS to the broker (the same PKI as central.tls; the certificate's CN is the kiosk id). Paths relative to the config file. */
+  tls: z.object({
+    caFile: z.string().min(1),
+    certFile: z.string().min(1),
+    keyFile: z.string().min(1),
+  }).strict().optional(),
+}).strict();
+
 export const kioskConfigSchema = z
   .object({
     kioskId: z.string().regex(/^[A-Za-z0-9-]{2,32}$/, 'letters, digits and dashes, 2-32 characters'),
@@ -100,6 +117,8 @@ export const kioskConfigSchema = z
     ui: z.object({
       locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     }).default({ locale: 'zh-CN' }),
+    /** Fleet operations over MQTT (README "Fleet operations"); absent: the kiosk reports to no broker. */
+    fleet: fleetConfig.optional(),
     maintenance: z.object({
       /** scrypt hash of the staff PIN (`npm run -s maintenance-pin`); null: no maintenance screen. */
       pinHash: z.string().regex(/^(scrypt:[0-9a-f]{32}:[0-9a-f]{64}|scrypt\$(16384|32768|65536|131072|262144|524288|1048576)\$([1-9]|1[0-6])\$[1-4]\$[0-9a-f]{32}\$[0-9a-f]{64})$/, "'scrypt$N$r$p$<salt>$<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),
@@ -111,6 +130,7 @@ export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 export type IdCardReaderConfig = z.infer<typeof idCardReaderConfig>;
 export type CitizenCardReaderConfig = z.infer<typeof citizenCardReaderConfig>;
 export type PrinterConfig = z.infer<typeof printerConfig>;
+export type FleetConfig = z.infer<typeof fleetConfig>;
 
 export class ConfigError extends Error {
   constructor(
