@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import type { FleetChannel } from '../../electron/common/fleet/topics.js';
 import type { TestPki } from './pki.js';
@@ -80,7 +80,9 @@ export async function startTestBroker(options: BrokerOptions = {}): Promise<Test
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-mosquitto-'));
   const plainPort = await freePort();
   const tlsPort = options.pki ? await freePort() : undefined;
-  const lines = ['per_listener_settings true', 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning', 'log_type notice',
+  // Run as whoever runs the tests: as root, mosquitto would otherwise drop to its own user,
+  // which cannot read the temporary configuration, ACL and keys.
+  const lines = [`user ${userInfo().username}`, 'per_listener_settings true', 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning', 'log_type notice',
     ...(options.extra ?? []),
     `listener ${plainPort} 127.0.0.1`, 'allow_anonymous true'];
   if (options.pki && tlsPort) {
