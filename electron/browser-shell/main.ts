@@ -93,6 +93,10 @@ async function main(): Promise<void> {
       ...(process.env.KIOSK_PAGE_GRACE_MS ? { pageGraceMs: Number(process.env.KIOSK_PAGE_GRACE_MS) } : {}),
     });
     windowLaunched = watchdog.start();
+    const restarting = watchdog;
+    kiosk.core.shellRequests.on('restartWindow', ({ reason }) => {
+      if (!restarting.restart(reason)) log(`kiosk window: no window to restart (${reason})`);
+    });
   }
   if (!windowLaunched) {
     console.log('open this address in Chromium (it works once: the page keeps a session secret; restart the kiosk for a new one):');

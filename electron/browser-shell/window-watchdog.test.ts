@@ -137,6 +137,27 @@ describe('WindowWatchdog', () => {
     await watchdog.stop();
   });
 
+  it('restart() (the daily quiet time, operations) brings a fresh window at once and counts no failure', async () => {
+    const { watchdog, browsers, log, setPages } = rig();
+    watchdog.start();
+    setPages(1);
+    browsers[0]!.die(1); // one failure first: its backoff must not delay the planned restart
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(browsers).toHaveLength(2);
+    expect(watchdog.restart('daily restart')).toBe(true);
+    expect(browsers[1]!.kills).toEqual(['SIGTERM']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(browsers).toHaveLength(3);
+    expect(watchdog.restartCount).toBe(1);
+    expect(log).toContain('kiosk window: restarting (daily restart)');
+    // The next crash is still the second failure: 2 s.
+    browsers[2]!.die(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.at(-1)).toBe('kiosk window exited (code 1): relaunching in 2 s');
+    await watchdog.stop();
+    expect(watchdog.restart('after stop')).toBe(false);
+  });
+
   it('stop() ends the window and relaunches nothing', async () => {
     const { watchdog, browsers, profiles } = rig();
     watchdog.start();

@@ -40,6 +40,8 @@ export class WindowWatchdog {
   private processGroup = false;
   private stopped = false;
   private restarts = 0;
+  /** The window is going because the kiosk asked (restart()): it comes back at once, not as a failure. */
+  private plannedRestart = false;
   private pageTimer: NodeJS.Timeout | null = null;
   private relaunchTimer: NodeJS.Timeout | null = null;
   private healthyTimer: NodeJS.Timeout | null = null;
@@ -70,6 +72,15 @@ export class WindowWatchdog {
   /** The windows restarted so far (for the log and tests). */
   get restartCount(): number {
     return this.restarts;
+  }
+
+  /** A planned restart (the daily quiet time, operations' command): a fresh window now, no backoff counted. */
+  restart(reason: string): boolean {
+    if (this.stopped || !this.browser) return false;
+    this.options.log(`kiosk window: restarting (${reason})`);
+    this.plannedRestart = true;
+    this.kill(this.browser, 'SIGTERM');
+    return true;
   }
 
   async stop(): Promise<void> {
@@ -127,9 +138,11 @@ export class WindowWatchdog {
     void this.removeProfile();
     this.clearTimers();
     const min = this.options.backoffMinMs ?? 1000;
-    const delay = Math.min(min * 2 ** this.restarts, this.options.backoffMaxMs ?? 30_000);
-    this.restarts++;
-    this.options.log(`kiosk window exited (${signal ?? `code ${code}`}): relaunching in ${Math.round(delay / 100) / 10} s`);
+    const planned = this.plannedRestart;
+    this.plannedRestart = false;
+    const delay = planned ? 0 : Math.min(min * 2 ** this.restarts, this.options.backoffMaxMs ?? 30_000);
+    if (!planned) this.restarts++;
+    this.options.log(`kiosk window exited (${signal ?? `code ${code}`}${planned ? ', as asked' : ''}): relaunching in ${Math.round(delay / 100) / 10} s`);
     this.relaunchTimer = setTimeout(() => {
       this.relaunchTimer = null;
       if (!this.stopped) this.start();

@@ -55,3 +55,20 @@ describe('demo mode', () => {
     expect(isDemoConfig(embedded)).toBe(true);
   });
 });
+
+describe('service: opening hours and the daily restart', () => {
+  it('takes weekly ranges, closed dates and a quiet time; absent, the kiosk is open all the time and never restarts', () => {
+    const config = parseKioskConfig({ ...base, devices: real, central, service: { openingHours: { week: { mon: ['08:30-12:00', '13:30-17:30'] }, closedDates: ['2027-01-01'] }, dailyRestartAt: '03:30' } });
+    expect(config.service.openingHours?.week.mon).toEqual(['08:30-12:00', '13:30-17:30']);
+    expect(parseKioskConfig({ ...base, devices: real, central }).service).toEqual({ openingHours: null, dailyRestartAt: null });
+  });
+
+  it('names the bad key of a wrong range, a wrong weekday and a wrong quiet time', () => {
+    const found = problems({ ...base, devices: real, central, service: { openingHours: { week: { mon: ['17:30-08:30'], funday: [] } }, dailyRestartAt: '3:30' } });
+    expect(found).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^service\.openingHours\.week\.mon\.0: the range must close after it opens/),
+      expect.stringMatching(/^service\.openingHours\.week: .*funday/),
+      expect.stringMatching(/^service\.dailyRestartAt: a 24-hour wall time 'HH:MM'/),
+    ]));
+  });
+});

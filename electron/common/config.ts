@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_HALL_TIME_ZONE, isIanaTimeZone } from './time-zone.js';
+import { openingHoursSchema, wallTimeSchema } from './service-hours.js';
 
 /** A port value of '@simulator' starts the device simulator on a PTY and uses its end. */
 export const SIMULATOR = '@simulator';
@@ -119,6 +120,13 @@ export const kioskConfigSchema = z
     }).default({ locale: 'zh-CN' }),
     /** Fleet operations over MQTT (README "Fleet operations"); absent: the kiosk reports to no broker. */
     fleet: fleetConfig.optional(),
+    /** When the kiosk serves (hall time); see README "Opening hours and service". */
+    service: z.object({
+      /** Weekly hours and closed dates: outside them no ticket is issued. null: open all the time. */
+      openingHours: openingHoursSchema.nullable().default(null),
+      /** A quiet hall time ('03:30') at which the window restarts each day, once no citizen is in session; null: never. */
+      dailyRestartAt: wallTimeSchema.nullable().default(null),
+    }).strict().default({ openingHours: null, dailyRestartAt: null }),
     maintenance: z.object({
       /** scrypt hash of the staff PIN (`npm run -s maintenance-pin`); null: no maintenance screen. */
       pinHash: z.string().regex(/^(scrypt:[0-9a-f]{32}:[0-9a-f]{64}|scrypt\$(16384|32768|65536|131072|262144|524288|1048576)\$([1-9]|1[0-6])\$[1-4]\$[0-9a-f]{32}\$[0-9a-f]{64})$/, "'scrypt$N$r$p$<salt>$<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),

@@ -88,10 +88,26 @@ export const noticeSchema = z.object({
   at: z.number(),
 });
 
+/** Whether the kiosk serves citizens now: the hall's opening hours and the fleet's out-of-service command. */
+export const serviceStateSchema = z.object({
+  inService: z.boolean(),
+  /** open; closed (outside the opening hours: no tickets, self-service goes on); out-of-service (taken out by operations: no sessions). */
+  reason: z.enum(['open', 'closed', 'out-of-service']),
+  /** What the attract screen says when not in service (operations' words, or null for the kiosk's own). */
+  message: z.object({ zh: z.string().max(200), en: z.string().max(200) }).nullable(),
+  /** The next opening (ms since the epoch) while closed. */
+  opensAt: z.number().nullable(),
+  /** The end of the current opening while open (null: open all the time). */
+  closesAt: z.number().nullable(),
+  /** The next quiet-time window restart, or null when none is configured. */
+  dailyRestartAt: z.number().nullable(),
+});
+
 export const kioskStatusSchema = z.object({
   devices: z.array(deviceStatusSchema),
   sync: syncStatusSchema,
   session: sessionViewSchema.nullable(),
+  service: serviceStateSchema,
 });
 
 /** The staff PIN of the maintenance screen (digits only: it is typed on the kiosk's own pad; 6 at least, 4 are guessed too soon). */
@@ -183,6 +199,8 @@ export const kioskContract = {
     /** A citizen was identified, or the session ended (null). */
     session: sessionViewSchema.nullable(),
     notice: noticeSchema,
+    /** The kiosk went in or out of service (opening hours, operations). */
+    serviceState: serviceStateSchema,
   },
 } as const;
 
@@ -204,6 +222,7 @@ export type SessionView = z.infer<typeof sessionViewSchema>;
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 export type KioskStatus = z.infer<typeof kioskStatusSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
+export type ServiceState = z.infer<typeof serviceStateSchema>;
 export type MaintenanceUnlock = z.infer<typeof maintenanceUnlockSchema>;
 export type MaintenanceView = z.infer<typeof maintenanceViewSchema>;
 export type MaintenanceAction = z.infer<typeof maintenanceActionSchema>;

@@ -7,6 +7,7 @@ const status = {
   devices: [],
   sync: { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
   session: null,
+  service: { inService: true, reason: 'open', message: null, opensAt: null, closesAt: null, dailyRestartAt: null },
 };
 
 function fakeApi(): KioskApi {

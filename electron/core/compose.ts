@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { simulatedKeys, type KioskConfig } from '../common/config.js';
 import type { KioskInfo } from '../common/contract.js';
+import { ServiceAvailability } from './service/availability.js';
+import { ServiceStateFile } from './service/service-state-file.js';
 import { KioskCore, type KioskDevices } from './kiosk-core.js';
 import { KioskStore } from './store/kiosk-store.js';
 import { resolveIdHashKey } from './store/crypto.js';
@@ -119,7 +121,13 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       lockout: store.maintenanceLockout,
       syncNow: () => forwarder.kick(),
     });
-    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });
+    const service = new ServiceAvailability({
+      openingHours: config.service.openingHours,
+      dailyRestartAt: config.service.dailyRestartAt,
+      timeZone: config.hall.timeZone,
+      file: new ServiceStateFile(config.dataDir),
+    });
+    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance, service });
     sessions = core.sessions;
     // A citizen identified: the queues are fetched now, so the tap prints without asking.
     core.events.on('session', (view) => {
@@ -168,6 +176,11 @@ function startFleet(
     printer: parts.printer,
     uploadNow: () => forwarder.kick(),
     shell: options.fleetShell,
+    service: core.service,
+    requestWindowRestart: (reason) => {
+      if (core.shellRequests.listenerCount('restartWindow') === 0) throw new Error('this shell has no window to restart');
+      core.requestWindowRestart(reason);
+    },
     ...(options.fleetBackoff ? { backoff: options.fleetBackoff } : {}),
   });
 }

@@ -7,10 +7,12 @@ import { InjectedCardReader, residentIdentity as identity } from '../../test/sup
 import type { SessionView, SyncStatus } from '../common/contract.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { cheapPinHash, memoryLockout } from './maintenance/lockout.test-support.js';
+import type { KioskConfig } from '../common/config.js';
+import { openingHoursSchema } from '../common/service-hours.js';
 
 const syncStatus: SyncStatus = { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true };
 
-function makeCore() {
+function makeCore(service?: KioskConfig['service'], log?: (line: string) => void) {
   const id = new InjectedCardReader('idcard');
   const cc = new InjectedCardReader('citizencard');
   const maintenance = new MaintenanceDesk({
@@ -19,11 +21,12 @@ function makeCore() {
   });
   const core = new KioskCore({
     maintenance,
-    config: testConfig('/tmp/k'),
+    config: { ...testConfig('/tmp/k'), ...(service ? { service } : {}) },
     shell: 'browser',
     devices: { idcard: id, citizencard: cc },
     sync: { start: async () => {}, stop: async () => {}, status: () => syncStatus, onStatus: (l) => new TypedEmitter<{ s: SyncStatus }>().on('s', l) },
     now: () => Date.parse('2026-11-23T10:00:00+08:00'),
+    ...(log ? { log } : {}),
   });
   const sessions: Array<SessionView | null> = [];
   core.events.on('session', (s) => sessions.push(s));
@@ -130,5 +133,61 @@ describe('KioskCore proxy handling (代办)', () => {
     await core.start();
     id.fail(new Error('read failed'));
     expect(notices).toEqual(['card-read-failed']);
+  });
+});
+
+describe('KioskCore service state', () => {
+  const ticket = { category: null, priority: 'normal' as const, appointmentId: null };
+  // The core's clock reads Monday 2026-11-23 10:00 in the hall.
+  const hours = (range: string) => ({ openingHours: openingHoursSchema.parse({ week: { mon: [range] } }), dailyRestartAt: null });
+
+  it('issues no ticket outside the opening hours, but still identifies the citizen', async () => {
+    const { core, id, sessions } = makeCore(hours('13:30-17:30'));
+    await core.start();
+    expect((await core.getStatus()).service).toMatchObject({ inService: false, reason: 'closed', opensAt: Date.parse('2026-11-23T13:30:00+08:00') });
+    id.present(identity());
+    expect(sessions.at(-1)).not.toBeNull();
+    await expect(core.takeTicket(ticket)).rejects.toMatchObject({ code: 'hall-closed' });
+    await core.stop();
+  });
+
+  it('within the opening hours the ticket is not refused for the hours', async () => {
+    const { core, id } = makeCore(hours('08:30-12:00'));
+    await core.start();
+    id.present(identity());
+    // This core has no journeys: the refusal is the next check's, not the hours'.
+    await expect(core.takeTicket(ticket)).rejects.toMatchObject({ code: 'no-session' });
+    await core.stop();
+  });
+
+  it('out of service: no new session (a notice instead), no ticket, no application; back in service restores', async () => {
+    const { core, id, sessions } = makeCore();
+    const notices: string[] = [];
+    const states: string[] = [];
+    core.events.on('notice', (n) => notices.push(n.code));
+    core.events.on('serviceState', (s) => states.push(s.reason));
+    await core.start();
+    core.service.setOutOfService({ zh: '检修', en: 'Repair' });
+    id.present(identity());
+    expect(sessions).toEqual([]);
+    expect(notices).toEqual(['out-of-service']);
+    await expect(core.takeTicket(ticket)).rejects.toMatchObject({ code: 'out-of-service' });
+    await expect(core.submitApplication({ matterIds: ['x'], commitments: [] } as never)).rejects.toMatchObject({ code: 'out-of-service' });
+    core.service.backInService();
+    id.present(identity());
+    expect(sessions).toHaveLength(1);
+    expect(states).toEqual(['out-of-service', 'open']);
+    await core.stop();
+  });
+
+  it('asks its shell to restart the window, and says so when no shell listens', async () => {
+    const lines: string[] = [];
+    const { core } = makeCore(undefined, (l) => lines.push(l));
+    core.requestWindowRestart('operations');
+    expect(lines.at(-1)).toContain('no window to restart');
+    const asked: string[] = [];
+    core.shellRequests.on('restartWindow', ({ reason }) => asked.push(reason));
+    core.requestWindowRestart('operations');
+    expect(asked).toEqual(['operations']);
   });
 });

@@ -40,6 +40,8 @@ import { SessionManager, type SubjectHandle } from './session.js';
 import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { EvaluationLedger } from './journeys/evaluation-ledger.js';
+import { ServiceAvailability } from './service/availability.js';
+import { DailyWindowRestart } from './service/daily-restart.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
@@ -54,6 +56,12 @@ function whileLive<T>(work: Promise<T>, handle: SubjectHandle, what: string): Pr
 }
 
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
+
+/** What the core asks of the shell it runs in (never of the page): the shell acts, or logs that it cannot. */
+export type ShellRequests = {
+  /** Restart the kiosk window (the daily quiet-time restart, operations' command): a fresh page, same core. */
+  restartWindow: { reason: string };
+};
 
 /** Anything that reports the link to the central system and the outbox. */
 export interface SyncStatusSource {
@@ -81,11 +89,15 @@ export interface KioskCoreOptions {
   now?: () => number;
   /** Where the core says what it did on its own (a session ended at its idle deadline); never personal data. */
   log?: (message: string) => void;
+  /** Opening hours and out of service (compose.ts builds it from the config); absent: always in service. */
+  service?: ServiceAvailability;
 }
 
 export class KioskCore implements KioskApi {
   readonly events = new TypedEmitter<CoreEvents>();
+  readonly shellRequests = new TypedEmitter<ShellRequests>();
   readonly sessions: SessionManager;
+  readonly service: ServiceAvailability;
   private readonly config: KioskConfig;
   private readonly shell: KioskInfo['shell'];
   private readonly devices: KioskDevices;
@@ -97,6 +109,7 @@ export class KioskCore implements KioskApi {
   private readonly idleTimer: SessionIdleTimer;
   private readonly unsubscribers: Unsubscribe[] = [];
   private readonly evaluations = new EvaluationLedger();
+  private readonly dailyRestart: DailyWindowRestart | null;
 
   constructor(options: KioskCoreOptions) {
     this.config = options.config;
@@ -109,6 +122,31 @@ export class KioskCore implements KioskApi {
     this.log = options.log ?? ((message) => console.info(message));
     this.sessions = new SessionManager(this.now, options.config.session);
     this.idleTimer = new SessionIdleTimer(this.sessions, this.now, () => this.idleDeadlinePassed());
+    const { service, hall } = options.config;
+    this.service = options.service ?? new ServiceAvailability({ openingHours: service.openingHours, dailyRestartAt: service.dailyRestartAt, timeZone: hall.timeZone, now: this.now, log: this.log });
+    this.dailyRestart = service.dailyRestartAt
+      ? new DailyWindowRestart({
+          at: service.dailyRestartAt,
+          timeZone: hall.timeZone,
+          session: {
+            isOpen: () => this.sessions.current() !== null,
+            onEnded: (listener) => this.events.on('session', (view) => { if (view === null) listener(); }),
+          },
+          restart: (reason) => this.requestWindowRestart(reason),
+          now: this.now,
+          log: this.log,
+        })
+      : null;
+  }
+
+  /** Asks the shell for a fresh window (the core, its session and devices go on). */
+  requestWindowRestart(reason: string): void {
+    if (this.shellRequests.listenerCount('restartWindow') === 0) {
+      this.log(`kiosk: window restart asked (${reason}) but this shell has no window to restart`);
+      return;
+    }
+    this.log(`kiosk: restarting the window (${reason})`);
+    this.shellRequests.emit('restartWindow', { reason });
   }
 
   async start(): Promise<void> {
@@ -117,6 +155,9 @@ export class KioskCore implements KioskApi {
       if (kind !== 'printer') this.attachReader(device as CardReaderDevice);
     }
     this.unsubscribers.push(this.sync.onStatus((status) => this.events.emit('syncStatus', status)));
+    this.unsubscribers.push(this.service.onChange((state) => this.events.emit('serviceState', state)));
+    this.service.start();
+    this.dailyRestart?.start();
     await this.sync.start();
     // A device that fails to open reports it through its status; it never stops the kiosk.
     await Promise.all(this.deviceEntries().map(([, d]) => d.start()));
@@ -125,6 +166,8 @@ export class KioskCore implements KioskApi {
   async stop(): Promise<void> {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.idleTimer.disarm();
+    this.service.stop();
+    this.dailyRestart?.stop();
     this.sessions.end();
     await Promise.allSettled(this.deviceEntries().map(([, d]) => d.stop()));
     await this.sync.stop();
@@ -145,7 +188,7 @@ export class KioskCore implements KioskApi {
   }
 
   async getStatus(): Promise<KioskStatus> {
-    return { devices: this.deviceStatuses(), sync: this.sync.status(), session: this.sessions.view() };
+    return { devices: this.deviceStatuses(), sync: this.sync.status(), session: this.sessions.view(), service: this.service.current() };
   }
 
   async endSession(_reason: 'finished' | 'idle' | 'card-removed', sessionId?: string): Promise<null> {
@@ -193,6 +236,9 @@ export class KioskCore implements KioskApi {
 
   async takeTicket(request: TakeTicketRequest, sessionId?: string): Promise<TicketOutcome> {
     this.callFor(sessionId);
+    const service = this.service.current();
+    // Nobody would call a ticket taken outside the opening hours, or at a kiosk operations took out.
+    if (!service.inService) throw new JourneyError(service.reason === 'closed' ? 'hall-closed' : 'out-of-service', `no tickets now: the kiosk is ${service.reason}`);
     const j = this.journeys();
     const subject = this.subject();
     const handle = this.handle();
@@ -219,6 +265,8 @@ export class KioskCore implements KioskApi {
 
   async submitApplication(request: SubmitApplicationRequest, sessionId?: string): Promise<SubmissionOutcome> {
     this.callFor(sessionId);
+    // Self-service goes on outside the opening hours; a kiosk operations took out takes nothing new.
+    if (this.service.current().reason === 'out-of-service') throw new JourneyError('out-of-service', 'this kiosk is out of service');
     const servedIn = this.sessionId();
     const outcome = await this.journeys().applications.submit(this.applicant(), request);
     for (const a of outcome.applications) this.evaluations.served(servedIn, { subjectType: 'application', subjectId: a.applicationId });
@@ -348,6 +396,11 @@ export class KioskCore implements KioskApi {
 
   private cardRead(event: CardReadEvent): void {
     const current = this.sessions.current();
+    if (!current && this.service.current().reason === 'out-of-service') {
+      // Operations took the kiosk out: the attract screen says so, and no new citizen starts here.
+      this.events.emit('notice', { code: 'out-of-service', level: 'warning', at: this.now() });
+      return;
+    }
     if (current?.proxyMode) {
       // 代办: the agent's own card again changes nothing; anyone else's is a principal.
       this.sessions.touch();

@@ -109,6 +109,13 @@ describe('Electron kiosk shell', () => {
     expect(win.webContents.sent).toContainEqual([channel.event('notice'), [{ code: 'printer-paper-out', level: 'warning', at: 5 }]]);
   });
 
+  it('gives the kiosk a fresh page when the core asks for a window restart (daily quiet time, operations)', async () => {
+    const { core, win } = await startApp();
+    expect(win.webContents.reloads).toBe(0);
+    core.requestWindowRestart('daily restart');
+    expect(win.webContents.reloads).toBe(1);
+  });
+
   it('reloads a crashed renderer, then relaunches after repeated crashes', async () => {
     const { win, app } = await startApp();
     win.webContents.fire('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });

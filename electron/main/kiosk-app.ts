@@ -43,6 +43,10 @@ export function runKioskApp(electron: KioskElectron, deps: KioskAppDeps): KioskA
       await win.loadFile(deps.window.indexHtml);
     };
     const firstLoad = openWindow();
+    // A fresh page, same core (the daily quiet-time restart, operations' command).
+    kiosk.core.shellRequests.on('restartWindow', () => {
+      if (!win.isDestroyed()) win.webContents.reload();
+    });
     const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
     app.on('second-instance', () => {
       if (win.isDestroyed()) return;

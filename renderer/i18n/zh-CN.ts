@@ -5,6 +5,11 @@ export const zhCN = {
   'attract.hint': '将身份证平放在下方感应区，或将市民卡插入读卡口',
   'attract.noCard': '不带证件？',
   'attract.cardPicture': '身份证放置位置示意图',
+  'service.closed': '现在不是办公时间，暂停取号',
+  'service.opensAt': '下次开放：{time}',
+  'service.opensUnknown': '开放时间请咨询大厅工作人员',
+  'service.selfServiceGoesOn': '您仍可刷证件办理自助事项、查询办件进度',
+  'service.outOfService': '本机暂停服务，请到服务窗口办理',
   'help.title': '没有带证件怎么办',
   'help.body1': '请到服务台出示电子身份证（浙里办 App“亮证”），工作人员将为您取号。',
   'help.body2': '也可以在“浙里办”App 中搜索您要办理的事项，在线办理，不用跑腿。',
@@ -225,6 +230,9 @@ function noticeAndProblemMessages() {
     'problem.transport-closed': '与本机服务的连接刚刚中断，这一步没有完成，请再点一次',
     'problem.rate-limited': '操作太频繁了，请稍等片刻再试',
     'problem.generic': '操作没有成功，请再试一次；仍不行请联系工作人员',
+    'problem.hall-closed': '现在不是办公时间，暂停取号',
+    'problem.out-of-service': '本机暂停服务，请到服务窗口办理',
+    'notice.out-of-service': '本机暂停服务，请到服务窗口办理',
     'problem.maintenance-locked': '维护界面已锁定，请重新输入密码',
   } as const;
 }

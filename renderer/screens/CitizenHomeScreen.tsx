@@ -7,6 +7,8 @@ import { selectElderlyMode } from '../store/slices/ui/selectors.js';
 import { selectBusy } from '../store/slices/journey/selectors.js';
 import { SubjectBanner } from '../components/SubjectBanner.js';
 import { Busy } from '../components/Busy.js';
+import { ServiceNotice } from '../components/ServiceNotice.js';
+import { selectTicketsIssued } from '../store/slices/devices/selectors.js';
 
 /**
  * After identification: who we think you are (masked), and what you can do. One big
@@ -24,6 +26,7 @@ export function CitizenHomeScreen() {
   const appointment = useKiosk(selectAppointmentToday);
   const elderlyMode = useKiosk(selectElderlyMode);
   const busy = useKiosk(selectBusy);
+  const ticketsIssued = useKiosk(selectTicketsIssued);
   const takeTicket = useKiosk((s) => s.ticketRequested);
   const navigate = useKiosk((s) => s.navigate);
   const openMatters = useKiosk((s) => s.mattersOpened);
@@ -58,13 +61,14 @@ export function CitizenHomeScreen() {
       {!overview && <p className="hint">{t('home.overviewLoading')}</p>}
       {overview && !overview.live && <p className="hint" data-testid="overview-offline">{t('home.overviewOffline')}</p>}
 
+      <ServiceNotice where="citizen-home" />
       <div className="home-main">
         {appointment && (
           <button
             type="button"
             className="big-button huge appointment"
             data-testid="appointment-checkin"
-            disabled={busy}
+            disabled={busy || !ticketsIssued}
             onClick={() => void takeTicket({ category: null, priority: 'normal', appointmentId: appointment.appointmentId })}
           >
             {t('home.appointment', { time: formatClock(locale, appointment.slot, timeZone) })}
@@ -76,7 +80,7 @@ export function CitizenHomeScreen() {
           className="big-button huge"
           data-testid="one-click-ticket"
           data-priority={priority}
-          disabled={busy}
+          disabled={busy || !ticketsIssued}
           onClick={() => void takeTicket({ category: null, priority, appointmentId: null })}
         >
           {t(priority === 'elderly' ? 'home.oneClickElderly' : 'home.oneClick')}
@@ -90,10 +94,10 @@ export function CitizenHomeScreen() {
           <h3 id="green-title">{t('home.greenChannel')}</h3>
           <p className="hint">{t('home.greenHint')}</p>
           <div className="button-row">
-            <button type="button" className="big-button secondary" data-testid="priority-disabled" disabled={busy} onClick={() => void takeTicket({ category: null, priority: 'disabled', appointmentId: null })}>
+            <button type="button" className="big-button secondary" data-testid="priority-disabled" disabled={busy || !ticketsIssued} onClick={() => void takeTicket({ category: null, priority: 'disabled', appointmentId: null })}>
               {t('home.disabled')}
             </button>
-            <button type="button" className="big-button secondary" data-testid="priority-pregnant" disabled={busy} onClick={() => void takeTicket({ category: null, priority: 'pregnant', appointmentId: null })}>
+            <button type="button" className="big-button secondary" data-testid="priority-pregnant" disabled={busy || !ticketsIssued} onClick={() => void takeTicket({ category: null, priority: 'pregnant', appointmentId: null })}>
               {t('home.pregnant')}
             </button>
           </div>

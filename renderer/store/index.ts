@@ -51,12 +51,14 @@ export async function connectStore(store: KioskUiStore, client: KioskClient, con
     const status = await client.getStatus();
     for (const device of status.devices) s().deviceStatusChanged(device);
     s().syncStatusChanged(status.sync);
+    s().serviceStateChanged(status.service);
     // The core's session as it stands, with its own idle deadline: never a fresh clock here.
     s().sessionChanged(status.session);
   };
   const unsubscribers = [
     client.onDeviceStatus((status) => s().deviceStatusChanged(status)),
     client.onSyncStatus((status) => s().syncStatusChanged(status)),
+    client.onServiceState((state) => s().serviceStateChanged(state)),
     client.onSession((session) => s().sessionChanged(session)),
     client.onNotice((notice) => s().noticeShown(notice)),
   ];

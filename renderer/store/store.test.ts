@@ -30,12 +30,14 @@ function fakeClient() {
       devices: [{ device: 'idcard', state: 'ready', message: '', at: 1 }],
       sync: { online: false, pending: 3, oldestPendingAgeMs: 10, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
       session: null,
+      service: { inService: true, reason: 'open' as const, message: null, opensAt: null, closesAt: null, dailyRestartAt: null },
     })),
     endSession: vi.fn(async () => null),
     onDeviceStatus: on('deviceStatus'),
     onSyncStatus: on('syncStatus'),
     onSession: on('session'),
     onNotice: on('notice'),
+    onServiceState: on('serviceState'),
   } as unknown as KioskClient;
   return { client, emit: (name: string, payload: unknown) => listeners[name]?.(payload) };
 }

@@ -17,6 +17,7 @@ import type { TypedEmitter } from '../../common/emitter.js';
 import { testPage } from '../../../native/printer/test-page.js';
 import type { CoreEvents } from '../kiosk-core.js';
 import type { PrinterDevice } from '../devices/types.js';
+import type { ServiceAvailability, ServiceState } from '../service/availability.js';
 import { FleetAgent } from './agent.js';
 import { AlertWatch } from './alerts.js';
 import type { CommandLedger } from './command-ledger.js';
@@ -24,12 +25,13 @@ import { CommandRunner, type CommandTargets, type FleetAudit } from './commands.
 import { loadFleetTls } from './fleet-tls.js';
 import { gatherHealth, type ServiceHealth } from './health.js';
 
-/** The service state as the lead's ServiceAvailability gives it (electron/core/service/availability.ts). */
-export interface ServiceControl {
-  current(now?: number): ServiceHealth;
-  setOutOfService(message: { zh: string; en: string }): void;
-  backInService(): void;
-  onChange(listener: (state: ServiceHealth) => void): () => void;
+/** Opening hours and out of service (electron/core/service/availability.ts), as the fleet uses them. */
+export type ServiceControl = Pick<ServiceAvailability, 'current' | 'setOutOfService' | 'backInService' | 'onChange'>;
+
+/** The service state's fields that health carries (not operations' message: they wrote it). */
+function serviceHealth(state: ServiceState): ServiceHealth {
+  const { inService, reason, opensAt, closesAt, dailyRestartAt } = state;
+  return { inService, reason, opensAt, closesAt, dailyRestartAt };
 }
 
 /** What a shell offers the fleet: a picture of its screen (browser shell: CDP; Electron: capturePage). */
@@ -89,7 +91,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       catalogVersion: () => options.catalog.version(),
       diskFreeBytes: options.diskFreeBytes,
       inSession: options.inSession,
-      service: () => service?.current() ?? null,
+      service: () => (service ? serviceHealth(service.current()) : null),
       logLevel: () => logLevel,
     }, startedAt);
 
@@ -145,7 +147,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
   const alerts = new AlertWatch(kioskId, (event) => agent.publishEvent(event));
-  alerts.baseline(options.devices(), options.sync(), service?.current() ?? null);
+  alerts.baseline(options.devices(), options.sync(), service ? serviceHealth(service.current()) : null);
 
   const unsubscribers = [
     options.events.on('deviceStatus', (status) => {
@@ -159,7 +161,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     options.events.on('session', () => agent.publishHealth()),
     ...(service
       ? [service.onChange((state) => {
-          alerts.service(state);
+          alerts.service(serviceHealth(state));
           agent.publishHealth();
         })]
       : []),

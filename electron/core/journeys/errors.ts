@@ -12,7 +12,9 @@ export class JourneyError extends Error {
       | 'store-full'
       | 'not-in-proxy-mode'
       | 'maintenance-locked'
-      | 'evaluation-not-allowed',
+      | 'evaluation-not-allowed'
+      | 'hall-closed'
+      | 'out-of-service',
     message: string,
   ) {
     super(message);

@@ -117,6 +117,7 @@ export function fakeClient() {
       devices: [{ device: 'idcard' as const, state: 'ready' as const, message: '', at: 1 }],
       sync: { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true },
       session: null,
+      service: { inService: true, reason: 'open' as const, message: null, opensAt: null, closesAt: null, dailyRestartAt: null },
     })),
     endSession: vi.fn(async () => null),
     /** Answers with the session last pushed by `emit` (its deadline unchanged); tests that move it mock an answer. */
@@ -151,6 +152,7 @@ export function fakeClient() {
     onSyncStatus: on('syncStatus'),
     onSession: on('session'),
     onNotice: on('notice'),
+    onServiceState: on('serviceState'),
   } as unknown as KioskClient;
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     if (name === 'session') lastSession = payload as SessionView | null;

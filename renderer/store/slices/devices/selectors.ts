@@ -8,6 +8,10 @@ export const selectDeviceState =
 
 export const selectOnline = (s: KioskState): boolean | null => s.sync?.online ?? null;
 
+/** The kiosk's service state; unknown (not yet read) counts as in service, as the core refuses what it must anyway. */
+export const selectService = (s: KioskState) => s.service;
+export const selectTicketsIssued = (s: KioskState): boolean => s.service?.inService ?? true;
+
 export const selectPendingRecords = (s: KioskState): number => s.sync?.pending ?? 0;
 
 export const selectAcceptingWrites = (s: KioskState): boolean => s.sync?.acceptingWrites ?? true;
