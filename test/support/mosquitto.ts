@@ -29,6 +29,8 @@ export interface TestBroker {
   tlsUrl: string | undefined;
   /** What mosquitto wrote (its log), for a failing test's message. */
   log(): string;
+  /** The running broker's process id (the bench reads its CPU time). */
+  pid(): number;
   /** Stops the broker (SIGTERM; SIGKILL if it lingers). */
   stop(): Promise<void>;
   /** Starts it again on the same ports (retained messages are gone: no persistence). */
@@ -122,6 +124,11 @@ export async function startTestBroker(options: BrokerOptions = {}): Promise<Test
     url: `mqtt://127.0.0.1:${plainPort}`,
     tlsUrl: tlsPort ? `mqtts://127.0.0.1:${tlsPort}` : undefined,
     log: () => output,
+    pid: () => {
+      const running = child as ChildProcess | null;
+      if (!running?.pid) throw new Error('mosquitto is not running');
+      return running.pid;
+    },
     stop,
     start,
   };
