@@ -110,7 +110,7 @@ describe('fleet agent on a real mosquitto', () => {
   });
 
   it('refuses a screenshot while a citizen is in session', async () => {
-    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card: 'resident-1', holdMs: 500 } });
+    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card: 'resident-1', holdMs: 1500 } });
     await until(() => t.kiosk.core.sessions.current() !== null, 'a citizen session', { timeoutMs: 10_000, everyMs: 20 });
     await until(() => lastHealth().inSession, 'health inSession', { timeoutMs: 10_000, everyMs: 20 });
     expect(await fleet.send(topics, { command: 'screenshot', args: {} })).toMatchObject({ ok: false, code: 'citizen-in-session' });
@@ -125,7 +125,7 @@ describe('fleet agent on a real mosquitto', () => {
     await broker.stop();
     await until(() => !t.kiosk.fleet!.agent.connected, 'the kiosk noticing the broker is gone', { timeoutMs: 10_000, everyMs: 20 });
     const printedBefore = t.simulators.printer!.controls.tickets().length;
-    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card: 'resident-2', holdMs: 500 } });
+    await t.simulators.idcard!.handleControl({ command: 'swipe', args: { card: 'resident-2', holdMs: 1500 } });
     await until(() => t.kiosk.core.sessions.current() !== null, 'a citizen session', { timeoutMs: 10_000, everyMs: 20 });
     const ticket = await t.kiosk.core.takeTicket({ category: null, priority: 'normal', appointmentId: null });
     expect(ticket.ticketNo).toBeTruthy();
