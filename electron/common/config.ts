@@ -71,6 +71,22 @@ export const scannerConfig = z.discriminatedUnion('transport', [
   serialPort.extend({ terminator: z.enum(SCANNER_TERMINATORS).default('any'), ...scannerCommon }),
   hidDevice.extend(scannerCommon),
 ], deviceRequired('barcode scanner', `{"transport":"serial","port":"/dev/ttyACM0","terminator":"cr"}`));
+/** The fleet broker: mqtts:// with a client certificate in a hall; plain mqtt:// only to loopback (startup-checks.ts). */
+export const fleetConfig = z.object({
+  url: z.url({ protocol: /^mqtts?$/ }).describe('mqtts://broker:8883 (or mqtt:// to loopback)'),
+  /** First topic level(s): topics are <topicPrefix>/<regionCode>/<kioskId>/… */
+  topicPrefix: z.string().regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, "topic levels of letters, digits, '-' or '_', e.g. 'hall'").default('hall'),
+  /** Health is published on change and at least this often. */
+  healthSeconds: z.number().int().min(1).max(3600).default(30),
+  /** MQTT keep-alive: the broker publishes the Last Will (offline) about 1.5 keep-alives after the kiosk dies. */
+  keepAliveSeconds: z.number().int().min(1).max(600).default(15),
+  /** Mutual TLS to the broker (the same PKI as central.tls; the certificate's CN is the kiosk id). Paths relative to the config file. */
+  tls: z.object({
+    caFile: z.string().min(1),
+    certFile: z.string().min(1),
+    keyFile: z.string().min(1),
+  }).strict().optional(),
+}).strict();
 
 export const kioskConfigSchema = z
   .object({
@@ -118,6 +134,8 @@ export const kioskConfigSchema = z
     ui: z.object({
       locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     }).default({ locale: 'zh-CN' }),
+    /** Fleet operations over MQTT (README "Fleet operations"); absent: the kiosk reports to no broker. */
+    fleet: fleetConfig.optional(),
     /** When the kiosk serves (hall time); see README "Opening hours and service". */
     service: z.object({
       /** Weekly hours and closed dates: outside them no ticket is issued. null: open all the time. */
@@ -138,6 +156,7 @@ export type CitizenCardReaderConfig = z.infer<typeof citizenCardReaderConfig>;
 export type PrinterConfig = z.infer<typeof printerConfig>;
 export type ScannerConfig = z.infer<typeof scannerConfig>;
 export type ScannerTerminator = (typeof SCANNER_TERMINATORS)[number];
+export type FleetConfig = z.infer<typeof fleetConfig>;
 
 export class ConfigError extends Error {
   constructor(

@@ -21,12 +21,16 @@ import { SyncLink } from './sync-link.js';
 import { Journeys } from './journeys/journeys.js';
 import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
+import { startFleetLink, type FleetLink, type FleetShellHooks } from './fleet/fleet-link.js';
+import { StoredCommandLedger } from './fleet/command-ledger.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
   config: KioskConfig;
   store: KioskStore;
   forwarder: Forwarder;
+  /** The link to the fleet broker; null when the config has no `fleet` section. */
+  fleet: FleetLink | null;
   centralUrl: string;
   close(): Promise<void>;
 }
@@ -45,6 +49,10 @@ export interface ComposeOptions {
   devices?: KioskDevices;
   /** How often a kiosk whose disk filled up looks for free space again. */
   spaceCheckMs?: number;
+  /** What the shell offers fleet commands (a screenshot of its screen). */
+  fleetShell?: FleetShellHooks;
+  /** Reconnect delays to the fleet broker; tests shorten them. */
+  fleetBackoff?: { minMs: number; maxMs: number };
 }
 
 export class ComposeError extends Error {
@@ -130,11 +138,52 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
     forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));
     await core.start();
     closers.push(() => core.stop());
-    return { core, config, store, forwarder, centralUrl: url, close: closeAll };
+    const fleet = config.fleet ? startFleet(config, options, { core, store, journeys, forwarder, sync, printer: devices.printer }) : null;
+    if (fleet) closers.push(() => fleet.stop());
+    return { core, config, store, forwarder, fleet, centralUrl: url, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;
   }
+}
+
+/** Fleet operations (README "Fleet operations"): only for a config that names a broker. */
+function startFleet(
+  config: KioskConfig,
+  options: ComposeOptions,
+  parts: { core: KioskCore; store: KioskStore; journeys: Journeys; forwarder: Forwarder; sync: SyncLink; printer: KioskDevices['printer'] },
+): FleetLink {
+  const { core, store, journeys, forwarder, sync } = parts;
+  return startFleetLink({
+    fleet: config.fleet!,
+    kioskId: config.kioskId,
+    regionCode: config.hall.regionCode,
+    version: kioskVersion(),
+    dataDir: config.dataDir,
+    events: core.events,
+    devices: () => core.deviceStatuses(),
+    sync: () => sync.status(),
+    inSession: () => core.sessions.current() !== null,
+    catalog: { version: () => journeys.catalog.version(), refresh: () => journeys.catalog.refresh() },
+    diskFreeBytes: () => {
+      try {
+        return store.freeBytes();
+      } catch {
+        return null;
+      }
+    },
+    ledger: new StoredCommandLedger(store.statements),
+    audit: (action, commandId, detail) => store.audit('fleet', action, null, commandId, detail),
+    printer: parts.printer,
+    uploadNow: () => forwarder.kick(),
+    shell: options.fleetShell,
+    service: core.service,
+    requestWindowRestart: (reason) => {
+      if (core.shellRequests.listenerCount('restartWindow') === 0) throw new Error('this shell has no window to restart');
+      core.requestWindowRestart(reason);
+    },
+    ...(options.fleetBackoff ? { backoff: options.fleetBackoff } : {}),
+  });
 }
 
 /** The kiosk's version as packaged (shown to staff on the maintenance screen). */

@@ -26,8 +26,8 @@ export function loadKioskConfig(explicitPath?: string, cwd = process.cwd()): { c
 }
 
 /**
- * File paths in a config are relative to the config file (dataDir, central.tls PEM
- * files), so a kiosk started from any directory finds its buffer and its certificates.
+ * File paths in a config are relative to the config file (dataDir, central.tls and
+ * fleet.tls PEM files), so a kiosk started from any directory finds its buffer and its certificates.
  */
 export function resolveConfigPaths(config: KioskConfig, configDir: string): KioskConfig {
   const resolved: KioskConfig = { ...config, dataDir: path.resolve(configDir, config.dataDir) };
@@ -39,6 +39,11 @@ export function resolveConfigPaths(config: KioskConfig, configDir: string): Kios
       if (file !== undefined) files[key] = path.resolve(configDir, file);
     }
     resolved.central = { ...config.central, tls: files };
+  }
+  const fleetTls = config.fleet?.tls;
+  if (config.fleet && fleetTls) {
+    const { caFile, certFile, keyFile } = fleetTls;
+    resolved.fleet = { ...config.fleet, tls: { caFile: path.resolve(configDir, caFile), certFile: path.resolve(configDir, certFile), keyFile: path.resolve(configDir, keyFile) } };
   }
   return resolved;
 }

@@ -17,6 +17,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync.bench.js'),
   session: () => import('./session.bench.js'),
   startup: () => import('./startup.bench.js'),
+  fleet: () => import('./fleet.bench.js'),
 };
 
 function printTable(rows: BenchResult['rows']): void {

@@ -49,3 +49,23 @@ describe('preflight', () => {
     expect((await preflight(config(), { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef' })).refusals.map((r) => r.key)).toEqual(['KIOSK_ID_HASH_KEY']);
   });
 });
+
+describe('preflight of a fleet broker', () => {
+  it('refuses a production kiosk whose fleet.tls files are missing or not PEM, naming the key', async () => {
+    const env = { KIOSK_CENTRAL_TOKEN: 'token-k1-abcdef', KIOSK_ID_HASH_KEY: HALL_KEY };
+    const dir = mkdtempSync(path.join(tmpdir(), 'preflight-fleet-'));
+    const pem = (name: string, marker: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, `-----BEGIN ${marker}-----\nAAAA\n-----END ${marker}-----\n`);
+      return file;
+    };
+    const ca = pem('ca.crt', 'CERTIFICATE');
+    const cert = pem('k1.crt', 'CERTIFICATE');
+    const withTls = (tls: object) => ({ ...config(), fleet: { url: 'mqtts://fleet.hall.gov.cn:8883', topicPrefix: 'hall', healthSeconds: 30, keepAliveSeconds: 15, tls: tls as never } });
+    const missing = await preflight(withTls({ caFile: ca, certFile: cert, keyFile: path.join(dir, 'k1.key') }), env);
+    expect(missing.refusals).toEqual([{ key: 'fleet.tls.keyFile', message: expect.stringMatching(/^cannot read .*k1\.key \(ENOENT\)$/) }]);
+    const notKey = await preflight(withTls({ caFile: ca, certFile: cert, keyFile: cert }), env);
+    expect(notKey.refusals).toEqual([{ key: 'fleet.tls.keyFile', message: expect.stringContaining('is not a PEM private key') }]);
+    expect((await preflight(withTls({ caFile: ca, certFile: cert, keyFile: pem('k1.key', 'PRIVATE KEY') }), env)).refusals).toEqual([]);
+  });
+});

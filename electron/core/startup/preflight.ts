@@ -6,6 +6,7 @@ import type { KioskConfig } from '../../common/config.js';
 import { verifyMaintenancePin, DEMO_MAINTENANCE_PIN } from '../maintenance/pin.js';
 import { DEV_ID_HASH_KEY, resolveIdHashKey } from '../store/crypto.js';
 import { resolveCentralToken } from '../sync/central-endpoint.js';
+import { FleetTlsError, loadFleetTls } from '../fleet/fleet-tls.js';
 import { checkStartup, type StartupFacts, type StartupReport } from './startup-checks.js';
 
 export async function gatherStartupFacts(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): Promise<StartupFacts> {
@@ -16,7 +17,17 @@ export async function gatherStartupFacts(config: KioskConfig, env: NodeJS.Proces
     idHashKey = { invalid: (err as Error).message };
   }
   const pinHash = config.maintenance.pinHash;
+  let fleetTls: StartupFacts['fleetTls'];
+  if (config.fleet?.tls) {
+    try {
+      loadFleetTls(config.fleet.tls);
+      fleetTls = 'ok';
+    } catch (err) {
+      fleetTls = err instanceof FleetTlsError ? { key: err.key, invalid: err.message.slice(err.key.length + 2) } : { key: 'fleet.tls', invalid: (err as Error).message };
+    }
+  }
   return {
+    ...(fleetTls ? { fleetTls } : {}),
     centralToken: resolveCentralToken(config, env),
     idHashKey,
     maintenancePin: pinHash === null ? 'off' : (await verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash)) ? 'demo' : 'own',

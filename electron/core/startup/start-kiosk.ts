@@ -85,5 +85,5 @@ export function startupLines(source: string, started: StartedKiosk<DemoCompositi
  * alone. Known by name, as the demo bundle has its own copies of these classes.
  */
 export function isStartupRefusal(err: unknown): err is Error {
-  return err instanceof Error && ['ConfigError', 'StartupRefusedError', 'DemoUnavailableError', 'CentralTlsError'].includes(err.name);
+  return err instanceof Error && ['ConfigError', 'StartupRefusedError', 'DemoUnavailableError', 'CentralTlsError', 'FleetTlsError'].includes(err.name);
 }

@@ -62,3 +62,26 @@ describe('start-up checks of a demo config', () => {
     ]);
   });
 });
+
+describe('start-up checks of a production config with a fleet broker', () => {
+  const withFleet = (fleet: object) =>
+    parseKioskConfig({ kioskId: 'K-1', hall: { name: '大厅', regionCode: '330106' }, devices, central: { url: 'https://central.example.gov.cn/api/' }, fleet });
+  const tls = { caFile: '/etc/kiosk/hall-ca.crt', certFile: '/etc/kiosk/k1.crt', keyFile: '/etc/kiosk/k1.key' };
+
+  it('start with mqtts and a client certificate', () => {
+    expect(refusedKeys(withFleet({ url: 'mqtts://fleet.hall.gov.cn:8883', tls }), { fleetTls: 'ok' })).toEqual([]);
+  });
+
+  it('refuse plain MQTT to another machine, mqtts without a certificate, and an unreadable certificate, naming the key', () => {
+    expect(refusedKeys(withFleet({ url: 'mqtt://fleet.hall.gov.cn:1883' }), {})).toEqual(['fleet.url']);
+    expect(refusedKeys(withFleet({ url: 'mqtt://127.0.0.1:1883' }), {})).toEqual([]);
+    expect(refusedKeys(withFleet({ url: 'mqtts://fleet.hall.gov.cn:8883' }), {})).toEqual(['fleet.tls']);
+    const refusals = checkStartup(withFleet({ url: 'mqtts://fleet.hall.gov.cn:8883', tls }), { ...fit, fleetTls: { key: 'fleet.tls.keyFile', invalid: 'cannot read /etc/kiosk/k1.key (ENOENT)' } }).refusals;
+    expect(refusals).toEqual([{ key: 'fleet.tls.keyFile', message: 'cannot read /etc/kiosk/k1.key (ENOENT)' }]);
+  });
+
+  it('a config without a fleet section runs as before', () => {
+    expect(production().fleet).toBeUndefined();
+    expect(checkStartup(production(), fit).refusals).toEqual([]);
+  });
+});

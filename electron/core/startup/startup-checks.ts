@@ -15,6 +15,8 @@ export interface StartupFacts {
   idHashKey: 'provisioned' | 'development' | { invalid: string };
   /** The maintenance PIN: none configured, the demo's, or the hall's own. */
   maintenancePin: 'off' | 'demo' | 'own';
+  /** fleet.tls read as PEM files; absent: no fleet section or no fleet.tls. */
+  fleetTls?: 'ok' | { key: string; invalid: string };
 }
 
 export interface StartupProblem {
@@ -61,7 +63,23 @@ export function checkStartup(config: KioskConfig, facts: StartupFacts): StartupR
       message: `the maintenance PIN is the demo ${DEMO_MAINTENANCE_PIN}: set your own with npm run -s maintenance-pin (or null for no maintenance screen)`,
     });
   }
+  refusals.push(...fleetRefusals(config, facts));
   return { mode: 'production', refusals, warnings: [] };
+}
+
+/** A hall kiosk reaches the fleet broker over TLS with its own certificate, or not at all. */
+function fleetRefusals(config: KioskConfig, facts: StartupFacts): StartupProblem[] {
+  const fleet = config.fleet;
+  if (!fleet) return [];
+  const url = new URL(fleet.url);
+  if (url.protocol !== 'mqtts:' && !LOOPBACK_HOSTS.test(url.hostname)) {
+    return [{ key: 'fleet.url', message: `${fleet.url} is plain MQTT to another machine: use the broker's mqtts:// address with fleet.tls` }];
+  }
+  if (url.protocol === 'mqtts:' && !fleet.tls) {
+    return [{ key: 'fleet.tls', message: "no client certificate for the fleet broker: set fleet.tls {caFile, certFile, keyFile} (the hall PKI; the certificate's CN is the kiosk id)" }];
+  }
+  if (typeof facts.fleetTls === 'object') return [{ key: facts.fleetTls.key, message: facts.fleetTls.invalid }];
+  return [];
 }
 
 function demoWarnings(config: KioskConfig, facts: StartupFacts): string[] {
