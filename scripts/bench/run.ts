@@ -20,6 +20,8 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync.bench.js'),
   session: () => import('./session.bench.js'),
   startup: () => import('./startup.bench.js'),
+  'card-to-screen': () => import('./card-to-screen.bench.js'),
+  'page-soak': () => import('./page-soak.bench.js'),
 };
 
 function printTable(rows: BenchResult['rows']): void {
