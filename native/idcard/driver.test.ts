@@ -172,3 +172,38 @@ describe('reconnect backoff', () => {
     expect(driver.status().state).toBe('stopped');
   });
 });
+
+describe('idle polling', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('asks an empty reader for a card every 50 ms unless told otherwise (the card-to-screen bench\'s choice)', async () => {
+    vi.useFakeTimers();
+    const findsAt: number[] = [];
+    let sink: TransportSink | undefined;
+    const driver = new IdCardDriver({
+      transport: () => ({
+        description: '/dev/ttyUSB0',
+        open: (s) => {
+          sink = s;
+          return Promise.resolve();
+        },
+        write: (frame) => {
+          const request = Array.from(frame, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+          if (request === REQUESTS.findCard) findsAt.push(Date.now());
+          const reply = request === REQUESTS.findCard ? REPLIES.noCard : REPLIES.samOk;
+          queueMicrotask(() => sink?.data(reply));
+          return Promise.resolve();
+        },
+        close: () => Promise.resolve(),
+      }),
+    });
+    driver.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    await driver.stop();
+    const gaps = findsAt.slice(1).map((t, i) => t - findsAt[i]!);
+    expect(findsAt.length).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...gaps)).toBe(50);
+  });
+});

@@ -56,6 +56,22 @@ export interface IdCardDriverEvents {
   /** Diagnostics for the log (discarded bytes, retries, reasons for reconnecting). */
   log: string;
 }
+/**
+ * How often an idle reader is asked for a card. A card put down waits for the next poll
+ * (half an interval on average) before the ~118 ms its find, select and read frames take at
+ * 115200 baud; the goal is the name on screen within that + 80 ms (median), + 180 ms (p99).
+ * Measured with `npm run bench -- card-to-screen` (README "Card on the reader → name on
+ * screen"): at 250 ms the poll's wait alone (median 123-158 ms) is more than the 80 ms; at
+ * 100 ms (67-74 ms) it still takes most of it; at 50 ms it is 25 ms on average (43-47 ms
+ * measured on an overloaded machine), leaving the rest for the driver, core, bridge and paint;
+ * 25 ms measured no better than 50 end to end and doubles the idle polls.
+ * An idle poll is 25 bytes on the line (2.2 ms of a 50 ms cycle) and costs ~1.4 ms of CPU (by
+ * strace and a CPU profile: serialport's reads, writes and thread-pool hand-offs, little of it
+ * our JavaScript), so 50 ms costs the core 1.3-1.5 s of CPU a minute, about 2 % of one core,
+ * against 0.3 s at 250 ms.
+ */
+export const DEFAULT_POLL_INTERVAL_MS = 50;
+
 type Listeners = { [K in keyof IdCardDriverEvents]: Set<(value: IdCardDriverEvents[K]) => void> };
 
 export class IdCardDriver {
@@ -78,7 +94,7 @@ export class IdCardDriver {
 
   constructor(options: IdCardDriverOptions) {
     this.opts = {
-      pollIntervalMs: 250,
+      pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
       commandTimeoutMs: 500,
       readTimeoutMs: 3000,
       retries: 2,

@@ -18,6 +18,8 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   session: () => import('./session.bench.js'),
   startup: () => import('./startup.bench.js'),
   fleet: () => import('./fleet.bench.js'),
+  'card-to-screen': () => import('./card-to-screen.bench.js'),
+  'page-soak': () => import('./page-soak.bench.js'),
 };
 
 function printTable(rows: BenchResult['rows']): void {

@@ -8,7 +8,7 @@ import type { DeviceStatus } from '../../electron/common/device-status.js';
 import type { CardReadEvent } from '../../electron/common/identity.js';
 import { createIdCardReader } from '../../electron/core/devices/idcard.js';
 import type { CardReaderDevice } from '../../electron/core/devices/types.js';
-import { startIdCardSimulator, type RunningIdCardSimulator } from '../../scripts/sim/idcard/index.js';
+import { startIdCardSimulator, type PresentationRecord, type RunningIdCardSimulator } from '../../scripts/sim/idcard/index.js';
 import { until } from '../support/until.js';
 
 /** Reads over a real PTY at 115200 baud under a loaded machine: generous. */
@@ -63,6 +63,25 @@ describe('ID-card reader over a real PTY', () => {
       issuer: '杭州市公安局西湖分局', validFrom: '2015-01-01', validTo: '2035-01-01', extra: {},
     });
     expect(event.photo).toHaveLength(1024);
+  });
+
+  it('announces a card entering and leaving the field before the driver asks for it, and logs each request frame\'s size', async () => {
+    const seen: PresentationRecord[] = [];
+    const off = sim.sim.onPresentation((p) => seen.push(p));
+    const before = performance.now();
+    try {
+      await swipe('resident-2');
+    } finally {
+      off();
+    }
+    expect(seen.map((p) => p.card)).toEqual(['resident-2', null]);
+    // The card-to-screen bench starts its clock here: the select that follows the placement comes after it.
+    const select = sim.sim.log.find((r) => r.command === 'selectCard' && r.requestAt > before);
+    expect(select!.requestAt).toBeGreaterThan(seen[0]!.at);
+    expect(seen[1]!.at).toBeGreaterThan(select!.requestAt);
+    // find, select and read requests are 10-byte frames (5 preamble, 2 length, 2 command, 1 checksum).
+    const sizes = new Set(sim.sim.log.filter((r) => r.requestAt > before).map((r) => `${r.command} ${r.requestBytes}`));
+    expect([...sizes].sort()).toEqual(['findCard 10', 'readTextPhoto 10', 'selectCard 10']);
   });
 
   it('reads the elderly resident (长期) and reports a bad check digit', async () => {

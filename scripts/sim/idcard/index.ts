@@ -23,6 +23,6 @@ export async function startIdCardSimulator(options: IdCardSimulatorOptions = {})
   };
 }
 
-export { IdCardSimulator, type SimFault, type ReplyRecord, type IdCardSimulatorOptions } from './simulator.js';
+export { IdCardSimulator, type SimFault, type ReplyRecord, type PresentationRecord, type IdCardSimulatorOptions } from './simulator.js';
 export type { IdCardSimCommand, IdCardSimReply, IdCardSimState } from './control.js';
 export { SIM_PEOPLE, findPerson, type SimPerson } from './people.js';

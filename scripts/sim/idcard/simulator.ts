@@ -25,11 +25,22 @@ export type SimFault =
 
 export interface ReplyRecord {
   command: CommandName | undefined;
+  /** Reply bytes written, and the request frame's own length (both cross the wire). */
   bytes: number;
+  requestBytes: number;
   /** performance.now() when the request was complete, when the first and the last reply byte were written. */
   requestAt: number;
   firstByteAt: number;
   lastByteAt: number;
+}
+
+/**
+ * A card put in the reader's field or taken out of it, at `at` = performance.now() of this
+ * process: the physical moment a card-to-screen timing starts from (before any poll sees it).
+ */
+export interface PresentationRecord {
+  card: string | null;
+  at: number;
 }
 
 export interface IdCardSimulatorOptions {
@@ -51,6 +62,7 @@ export class IdCardSimulator {
   private faults: Array<SimFault & { command?: CommandName | undefined }> = [];
   private queue: Promise<void> = Promise.resolve();
   private replyListeners = new Set<(r: ReplyRecord) => void>();
+  private presentationListeners = new Set<(p: PresentationRecord) => void>();
   /** Every reply sent, most recent last (bounded). */
   readonly log: ReplyRecord[] = [];
 
@@ -74,10 +86,23 @@ export class IdCardSimulator {
     const person = findPerson(cardId);
     if (!person) throw new Error(`no simulated card "${cardId}"; known: ${SIM_PEOPLE.map((p) => p.id).join(', ')} and hall-… (see hall-citizens.ts)`);
     this.responder.card = person;
+    this.presented(person.id);
   }
 
   remove(): void {
     this.responder.card = undefined;
+    this.presented(null);
+  }
+
+  /** Called synchronously as each card enters or leaves the field. */
+  onPresentation(listener: (p: PresentationRecord) => void): () => void {
+    this.presentationListeners.add(listener);
+    return () => this.presentationListeners.delete(listener);
+  }
+
+  private presented(card: string | null): void {
+    const record: PresentationRecord = { card, at: performance.now() };
+    for (const listener of this.presentationListeners) listener(record);
   }
 
   /** Applies `fault` to the next reply (to `command` only, when given). */
@@ -168,7 +193,7 @@ export class IdCardSimulator {
       return;
     }
     if (!record) return;
-    const full: ReplyRecord = { command, bytes: bytes.length, requestAt, ...record };
+    const full: ReplyRecord = { command, bytes: bytes.length, requestBytes: request.length, requestAt, ...record };
     this.log.push(full);
     if (this.log.length > 1000) this.log.shift();
     for (const listener of this.replyListeners) listener(full);
