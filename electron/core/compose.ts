@@ -19,6 +19,7 @@ import { SyncLink } from './sync-link.js';
 import { Journeys } from './journeys/journeys.js';
 import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
+import { FaceDesk } from './journeys/face-desk.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
@@ -111,7 +112,16 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       lockout: store.maintenanceLockout,
       syncNow: () => forwarder.kick(),
     });
-    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance });
+    let markFaceVerified: (sessionId: string) => boolean = () => false; // the core's, once it exists
+    const face = new FaceDesk({
+      central,
+      matcher: config.face.matcher,
+      timeoutMs: config.face.timeoutMs,
+      markFaceVerified: (sessionId) => markFaceVerified(sessionId),
+      audit: (subject, outcome) => store.audit('kiosk', 'face.verify', 'idHash' in subject ? subject.idHash : null, null, `刷脸 ${outcome}`),
+    });
+    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance, face });
+    markFaceVerified = (sessionId) => core.sessions.markFaceVerified(sessionId);
     sessions = core.sessions;
     // A citizen identified: the queues are fetched now, so the tap prints without asking.
     core.events.on('session', (view) => {

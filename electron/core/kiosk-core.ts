@@ -9,6 +9,8 @@ import type { CardReadEvent } from '../common/identity.js';
 import type {
   EventName,
   EventPayload,
+  FaceFrames,
+  FaceOutcome,
   KioskApi,
   KioskInfo,
   KioskStatus,
@@ -40,6 +42,7 @@ import { SessionManager, type SubjectHandle } from './session.js';
 import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { EvaluationLedger } from './journeys/evaluation-ledger.js';
+import type { FaceDesk } from './journeys/face-desk.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
@@ -78,6 +81,8 @@ export interface KioskCoreOptions {
   journeys?: Journeys;
   /** The staff maintenance screen; absent: it cannot be unlocked. */
   maintenance?: MaintenanceDesk;
+  /** 刷脸; absent: every face verification is unavailable (the page offers the card). */
+  face?: FaceDesk;
   now?: () => number;
   /** Where the core says what it did on its own (a session ended at its idle deadline); never personal data. */
   log?: (message: string) => void;
@@ -92,6 +97,7 @@ export class KioskCore implements KioskApi {
   private readonly sync: SyncStatusSource;
   private readonly journeysImpl: Journeys | undefined;
   private readonly maintenance: MaintenanceDesk | undefined;
+  private readonly face: FaceDesk | undefined;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly idleTimer: SessionIdleTimer;
@@ -105,6 +111,7 @@ export class KioskCore implements KioskApi {
     this.sync = options.sync;
     this.journeysImpl = options.journeys;
     this.maintenance = options.maintenance;
+    this.face = options.face;
     this.now = options.now ?? (() => Date.now());
     this.log = options.log ?? ((message) => console.info(message));
     this.sessions = new SessionManager(this.now, options.config.session);
@@ -219,6 +226,7 @@ export class KioskCore implements KioskApi {
 
   async submitApplication(request: SubmitApplicationRequest, sessionId?: string): Promise<SubmissionOutcome> {
     this.callFor(sessionId);
+    this.requireFaceFor(request.matterId);
     const servedIn = this.sessionId();
     const outcome = await this.journeys().applications.submit(this.applicant(), request);
     for (const a of outcome.applications) this.evaluations.served(servedIn, { subjectType: 'application', subjectId: a.applicationId });
@@ -251,6 +259,30 @@ export class KioskCore implements KioskApi {
     const view = this.sessions.selectPrincipal(index);
     this.events.emit('session', view);
     return view;
+  }
+
+  /**
+   * 刷脸 for the session's own citizen (not a 代办 principal): the frames go to the face desk,
+   * which never keeps them; a match marks the session and the page hears of it at once.
+   */
+  async verifyFace(frames: FaceFrames, sessionId?: string): Promise<FaceOutcome> {
+    this.callFor(sessionId);
+    this.subject();
+    const handle = this.handle();
+    const session = this.sessions.current()!;
+    if (!this.face) return { outcome: 'unavailable' };
+    // The card's WLT photo is not kept in the session yet: a local matcher answers unavailable (face-desk.ts).
+    const who = { sessionId: session.id, subject: { idHash: this.journeys().options.store.idHash(session.citizen.idNumber) } };
+    const answer = await whileLive(this.face.verify(frames, who), handle, 'face verification');
+    if (answer.outcome === 'match') this.events.emit('session', this.sessions.view());
+    return answer;
+  }
+
+  /** config face.requiredForMatters: the hall wants the face step (人证比对) for this matter, and it has not passed yet. */
+  private requireFaceFor(matterId: string): void {
+    const session = this.sessions.current();
+    if (!session || session.faceVerified || !this.config.face.requiredForMatters.includes(matterId)) return;
+    throw new JourneyError('needs-face', `${matterId} needs the face step (face.requiredForMatters) before it is submitted`);
   }
 
   async unlockMaintenance(pin: string): Promise<MaintenanceUnlock> {

@@ -73,6 +73,8 @@ interface ActiveSession {
   elderlyMode: boolean;
   source: CardReadEvent['source'];
   citizen: Identity;
+  /** The face step passed for the session's citizen (set by the face step through the core). */
+  faceVerified: boolean;
   /** 代办: principals identified by the agent in this session, each kept apart. */
   principals: Identity[];
   activePrincipal: number | null;
@@ -102,6 +104,7 @@ export class SessionManager {
       elderlyMode,
       source: event.source,
       citizen: event.identity,
+      faceVerified: false,
       principals: [],
       activePrincipal: null,
       proxyMode: false,
@@ -119,6 +122,16 @@ export class SessionManager {
     if (!this.active) return null;
     const p = this.active.activePrincipal;
     return p === null ? this.active.citizen : (this.active.principals[p] ?? null);
+  }
+
+  /**
+   * The face step passed for this session's citizen (called by the face step in the core,
+   * never by the page directly). False when that session is no longer the open one.
+   */
+  markFaceVerified(sessionId: string): boolean {
+    if (this.active?.id !== sessionId) return false;
+    this.active.faceVerified = true;
+    return true;
   }
 
   /** The session and subject a call acts for, to hold across its awaits; null with no session. */
@@ -189,6 +202,7 @@ export class SessionManager {
       startedAt: s.startedAt,
       idleDeadlineAt: s.idleDeadlineAt,
       source: s.source,
+      faceVerified: s.faceVerified,
       citizen: citizenView(s.citizen, now),
       principals: s.principals.map((p) => citizenView(p, now)),
       activePrincipal: s.activePrincipal,

@@ -12,6 +12,7 @@ const session: SessionView = {
   startedAt: 1,
   idleDeadlineAt: 90_001,
   source: 'idcard',
+  faceVerified: false,
   citizen: { displayName: '张*', maskedIdNumber: '330***********123X', cardType: 'resident', age: 40, elderly: false, idNumberValid: true },
   principals: [],
   activePrincipal: null,

@@ -12,7 +12,9 @@ export class JourneyError extends Error {
       | 'store-full'
       | 'not-in-proxy-mode'
       | 'maintenance-locked'
-      | 'evaluation-not-allowed',
+      | 'evaluation-not-allowed'
+      // The matter needs the face step first (刷脸): the page asks for it, then submits again.
+      | 'needs-face',
     message: string,
   ) {
     super(message);

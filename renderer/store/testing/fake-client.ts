@@ -36,6 +36,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   startedAt: 1,
   idleDeadlineAt: 60_001,
   source: 'idcard',
+  faceVerified: false,
   citizen: citizen(),
   principals: [],
   activePrincipal: null,
