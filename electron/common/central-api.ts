@@ -65,6 +65,15 @@ export const matterProof = z.object({
 });
 export type MatterProof = z.infer<typeof matterProof>;
 
+/**
+ * How a citizen may identify for a matter: an ID card, a citizen / social-security card,
+ * an identity code (扫码), or a code confirmed by the face (刷脸).
+ */
+export const identificationMethod = z.enum(['idcard', 'citizencard', 'code', 'code+face']);
+export type IdentificationMethod = z.infer<typeof identificationMethod>;
+/** What a matter that declares nothing accepts: either card, or a code with the face. */
+export const DEFAULT_IDENTIFICATION: readonly IdentificationMethod[] = ['idcard', 'citizencard', 'code+face'];
+
 export const matter = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,64}$/),
   name: z.string(),
@@ -77,6 +86,9 @@ export const matter = z.object({
   /** Matters of a 一件事 bundle fan out to these matter ids. */
   bundleOf: z.array(z.string()).optional().describe('一件事: the matters this bundle fans out to'),
   proofs: z.array(matterProof),
+  /** Accepted identification (a ticket needs any); absent: DEFAULT_IDENTIFICATION. */
+  identification: z.array(identificationMethod).min(1).max(4).optional()
+    .describe('accepted identification; absent: idcard, citizencard and code+face'),
   version: z.number().int().nonnegative(),
   withdrawn: z.boolean().optional(),
 });

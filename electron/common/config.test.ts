@@ -34,7 +34,15 @@ describe('devices and central API are named, never defaulted', () => {
 
   it('takes null as "no such device"', () => {
     const config = parseKioskConfig({ ...base, devices: { idcard: null, citizencard: null, printer: null }, central });
-    expect(config.devices).toEqual({ idcard: null, citizencard: null, printer: null });
+    expect(config.devices).toEqual({ idcard: null, citizencard: null, printer: null, scanner: null });
+  });
+
+  it('reads a config from before the scanner as "no scanner", and checks a named one', () => {
+    const scanner = { transport: 'serial', port: '/dev/ttyACM0', terminator: 'cr' };
+    const config = parseKioskConfig({ ...base, devices: { ...real, scanner }, central });
+    expect(config.devices.scanner).toEqual({ ...scanner, baud: 115200, repeatIgnoreMs: 3000 });
+    expect(problems({ ...base, devices: { ...real, scanner: { ...scanner, terminator: 'nul' } }, central })).toEqual([expect.stringMatching(/^devices\.scanner\.terminator/)]);
+    expect(parseKioskConfig({ ...base, devices: { ...real, scanner: { transport: 'hid', vendorId: 0x05e0, productId: 0x1200 } }, central }).devices.scanner).toMatchObject({ transport: 'hid', repeatIgnoreMs: 3000 });
   });
 
   it('accepts only an http(s) central URL', () => {

@@ -56,6 +56,21 @@ export const printerConfig = z.discriminatedUnion('transport', [
   z.object({ transport: z.literal('tcp'), host: z.string().min(1), port: z.number().int().positive().default(9100), paper }),
 ], deviceRequired('ticket printer', `{"transport":"tcp","host":"192.168.10.21"}`));
 
+/** How the scanner ends each code in its USB virtual COM mode (its programming codes set it). */
+export const SCANNER_TERMINATORS = ['cr', 'lf', 'crlf', 'any'] as const;
+const scannerCommon = {
+  /** The same code scanned again within this many ms is one scan (a citizen holding the phone still). */
+  repeatIgnoreMs: z.number().int().min(0).max(60_000).default(3000),
+};
+/**
+ * The 2D barcode scanner: USB virtual COM (a code per line) or USB HID-POS (usage page
+ * 0x8C). Keyboard-wedge mode is not supported: a Chinese input method intercepts it.
+ */
+export const scannerConfig = z.discriminatedUnion('transport', [
+  serialPort.extend({ terminator: z.enum(SCANNER_TERMINATORS).default('any'), ...scannerCommon }),
+  hidDevice.extend(scannerCommon),
+], deviceRequired('barcode scanner', `{"transport":"serial","port":"/dev/ttyACM0","terminator":"cr"}`));
+
 export const kioskConfigSchema = z
   .object({
     kioskId: z.string().regex(/^[A-Za-z0-9-]{2,32}$/, 'letters, digits and dashes, 2-32 characters'),
@@ -73,6 +88,8 @@ export const kioskConfigSchema = z
       idcard: idCardReaderConfig.nullable(),
       citizencard: citizenCardReaderConfig.nullable(),
       printer: printerConfig.nullable(),
+      // Added after the first kiosks were installed: a config from before names none.
+      scanner: scannerConfig.nullable().default(null),
     }, required('the "devices" object with idcard, citizencard and printer')),
     central: z.object({
       /** 'embedded' starts the central-API simulator inside the kiosk process (demo mode). */
@@ -119,6 +136,8 @@ export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 export type IdCardReaderConfig = z.infer<typeof idCardReaderConfig>;
 export type CitizenCardReaderConfig = z.infer<typeof citizenCardReaderConfig>;
 export type PrinterConfig = z.infer<typeof printerConfig>;
+export type ScannerConfig = z.infer<typeof scannerConfig>;
+export type ScannerTerminator = (typeof SCANNER_TERMINATORS)[number];
 
 export class ConfigError extends Error {
   constructor(
@@ -144,7 +163,7 @@ export function parseKioskConfig(raw: unknown, source = 'kiosk.config.json'): Ki
 /** The keys of a config that name a simulator: '@simulator' device ports and central.url 'embedded'. */
 export function simulatedKeys(config: KioskConfig): string[] {
   const keys: string[] = [];
-  for (const name of ['idcard', 'citizencard', 'printer'] as const) {
+  for (const name of ['idcard', 'citizencard', 'printer', 'scanner'] as const) {
     const device = config.devices[name];
     if (device?.transport === 'serial' && device.port === SIMULATOR) keys.push(`devices.${name}`);
   }

@@ -20,6 +20,7 @@ import {
 } from './journey-schemas.js';
 import { proofType } from './central-api.js';
 import { faceFrames } from './central-face.js';
+import { codeScanOutcomeSchema } from './code-scan.js';
 
 export const deviceStatusSchema = z.object({
   device: z.enum(DEVICE_KINDS),
@@ -62,7 +63,8 @@ export const sessionViewSchema = z.object({
    */
   idleDeadlineAt: z.number(),
   citizen: citizenViewSchema,
-  source: z.enum(['idcard', 'citizencard']),
+  /** How the citizen identified (the session's method): a card, or an identity code (扫码). */
+  source: z.enum(['idcard', 'citizencard', 'code']),
   /** The face step (刷脸) passed in this session; false until the core marks it. */
   faceVerified: z.boolean(),
   /** 代办: the agent's own session carries the principals handled so far (masked). */
@@ -171,6 +173,8 @@ export const kioskContract = {
     takeTicket: method(z.tuple([takeTicketRequestSchema, forSession]), ticketOutcomeSchema),
     /** Prints a ticket or receipt of this session again (补打). */
     reprint: method(z.tuple([z.string().max(64), forSession]), printViewSchema),
+    /** 补打 of the ticket whose own QR code was just scanned at this kiosk (扫码 → ticket status). */
+    reprintScannedTicket: method(z.tuple([z.string().max(64)]), printViewSchema),
     /** 数据查验: asks the central system live whether a proof is satisfied by its records. */
     runDataCheck: method(z.tuple([z.object({ matterId: z.string().max(64), proofType }), forSession]), dataCheckViewSchema),
     /** Submits a simple matter or a 一件事 bundle through the outbox and prints the receipt. */
@@ -195,6 +199,8 @@ export const kioskContract = {
     /** A citizen was identified, or the session ended (null). */
     session: sessionViewSchema.nullable(),
     notice: noticeSchema,
+    /** A code was scanned (扫码): what came of it; never the token, never an identity. */
+    codeScan: codeScanOutcomeSchema,
   },
 } as const;
 

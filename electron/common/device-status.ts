@@ -1,5 +1,5 @@
 /** Device health as shown in the status bar and the admin screen. */
-export const DEVICE_KINDS = ['idcard', 'citizencard', 'printer'] as const;
+export const DEVICE_KINDS = ['idcard', 'citizencard', 'printer', 'scanner'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const DEVICE_STATES = [

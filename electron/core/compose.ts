@@ -121,7 +121,7 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       audit: (subject, outcome) => store.audit('kiosk', 'face.verify', 'idHash' in subject ? subject.idHash : null, null, `刷脸 ${outcome}`),
     });
     const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance, face });
-    markFaceVerified = (sessionId) => core.sessions.markFaceVerified(sessionId);
+    markFaceVerified = (sessionId) => core.markFaceVerified(sessionId);
     sessions = core.sessions;
     // A citizen identified: the queues are fetched now, so the tap prints without asking.
     core.events.on('session', (view) => {

@@ -69,7 +69,7 @@ describe('KioskCore', () => {
     const { core, id } = makeCore();
     await core.start();
     expect(await core.unlockMaintenance('246802')).toEqual({ ok: true });
-    expect((await core.getMaintenanceView()).devices.map((d) => d.device)).toEqual(['idcard', 'citizencard', 'printer']);
+    expect((await core.getMaintenanceView()).devices.map((d) => d.device)).toEqual(['idcard', 'citizencard', 'printer', 'scanner']);
     id.present(identity());
     await expect(core.getMaintenanceView()).rejects.toMatchObject({ code: 'maintenance-locked' });
     expect(await core.unlockMaintenance('246802')).toMatchObject({ ok: false, reason: 'citizen-present' });
@@ -86,7 +86,7 @@ describe('KioskCore', () => {
       devices: {},
       sync: { start: async () => {}, stop: async () => {}, status: () => syncStatus, onStatus: () => () => {} },
     });
-    expect((await core.getStatus()).devices.map((d) => d.state)).toEqual(['disabled', 'disabled', 'disabled']);
+    expect((await core.getStatus()).devices.map((d) => d.state)).toEqual(['disabled', 'disabled', 'disabled', 'disabled']);
     expect(await core.unlockMaintenance('246802')).toMatchObject({ ok: false, reason: 'not-configured' });
   });
 });

@@ -4,7 +4,7 @@
  * that both shells expose to the renderer.
  */
 import type { KioskConfig } from '../common/config.js';
-import type { DeviceKind, DeviceStatus } from '../common/device-status.js';
+import { DEVICE_KINDS, type DeviceKind, type DeviceStatus } from '../common/device-status.js';
 import type { CardReadEvent } from '../common/identity.js';
 import type {
   EventName,
@@ -37,12 +37,18 @@ import type { Journeys } from './journeys/journeys.js';
 import { JourneyError } from './journeys/errors.js';
 import { guardStoreWrite } from './journeys/store-guard.js';
 import { TypedEmitter } from '../common/emitter.js';
-import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, Unsubscribe } from './devices/types.js';
+import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, ScannerDevice, Unsubscribe } from './devices/types.js';
 import { SessionManager, type SubjectHandle } from './session.js';
 import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { EvaluationLedger } from './journeys/evaluation-ledger.js';
 import type { FaceDesk } from './journeys/face-desk.js';
+import { CodeDesk } from './journeys/code-desk.js';
+import { requireIdentification } from './journeys/assurance.js';
+import { findTicket } from './store/ticket-lookup.js';
+import { parseCode } from '../common/scan-codes.js';
+import type { Identity } from '../common/identity.js';
+import type { SessionSource } from './session.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
@@ -70,6 +76,7 @@ export interface KioskDevices {
   idcard?: CardReaderDevice;
   citizencard?: CardReaderDevice;
   printer?: PrinterDevice;
+  scanner?: ScannerDevice;
 }
 
 export interface KioskCoreOptions {
@@ -103,6 +110,8 @@ export class KioskCore implements KioskApi {
   private readonly idleTimer: SessionIdleTimer;
   private readonly unsubscribers: Unsubscribe[] = [];
   private readonly evaluations = new EvaluationLedger();
+  /** 扫码: identity codes, the kiosk's own ticket QR, appointment codes (absent without journeys). */
+  readonly codes: CodeDesk | undefined;
 
   constructor(options: KioskCoreOptions) {
     this.config = options.config;
@@ -116,12 +125,32 @@ export class KioskCore implements KioskApi {
     this.log = options.log ?? ((message) => console.info(message));
     this.sessions = new SessionManager(this.now, options.config.session);
     this.idleTimer = new SessionIdleTimer(this.sessions, this.now, () => this.idleDeadlinePassed());
+    this.codes = this.journeysImpl && this.codeDesk(this.journeysImpl);
+  }
+
+  private codeDesk(j: Journeys): CodeDesk {
+    const { store, central } = j.options;
+    return new CodeDesk({
+      parse: parseCode,
+      kioskId: this.config.kioskId,
+      trackingBaseUrl: this.config.hall.trackingUrl,
+      central,
+      online: () => this.sync.status().online,
+      findTicket: (ticketNo) => findTicket(store.statements, ticketNo),
+      identified: (code) => this.identified(code.identity, 'code', () => this.sessions.startByCode(code)),
+      checkIn: (appointment) => j.tickets.take(null, { category: null, priority: 'normal', appointmentId: appointment.appointmentId }, [appointment.appointmentId]),
+      outcome: (outcome) => this.events.emit('codeScan', outcome),
+      timeZone: this.config.hall.timeZone,
+      now: this.now,
+      log: this.log,
+    });
   }
 
   async start(): Promise<void> {
     for (const [kind, device] of this.deviceEntries()) {
       this.unsubscribers.push(device.onStatus((status) => this.events.emit('deviceStatus', status)));
-      if (kind !== 'printer') this.attachReader(device as CardReaderDevice);
+      if (kind === 'idcard' || kind === 'citizencard') this.attachReader(device as CardReaderDevice);
+      if (kind === 'scanner' && this.codes) this.unsubscribers.push(this.codes.attach(device as ScannerDevice));
     }
     this.unsubscribers.push(this.sync.onStatus((status) => this.events.emit('syncStatus', status)));
     await this.sync.start();
@@ -219,13 +248,23 @@ export class KioskCore implements KioskApi {
     return j.print.reprint(jobId, this.handle());
   }
 
+  /** 补打 of the ticket whose own QR was just scanned (no session needed: the copy carries no ID number). */
+  async reprintScannedTicket(ticketNo: string): Promise<PrintView> {
+    const j = this.journeys();
+    if (!this.codes) throw new JourneyError('unknown-print-job', 'this kiosk reads no codes');
+    return j.tickets.reprintStored(this.codes.takeReprint(ticketNo));
+  }
+
   async runDataCheck(request: { matterId: string; proofType: ProofType }, sessionId?: string): Promise<DataCheckView> {
     this.callFor(sessionId);
+    this.requireIdentificationFor(request.matterId);
     return this.journeys().applications.runDataCheck(this.applicant(), request.matterId, request.proofType);
   }
 
   async submitApplication(request: SubmitApplicationRequest, sessionId?: string): Promise<SubmissionOutcome> {
     this.callFor(sessionId);
+    // A commitment or a submission acts on the citizen's data: the matter's identification must hold.
+    this.requireIdentificationFor(request.matterId);
     this.requireFaceFor(request.matterId);
     const servedIn = this.sessionId();
     const outcome = await this.journeys().applications.submit(this.applicant(), request);
@@ -263,7 +302,7 @@ export class KioskCore implements KioskApi {
 
   /**
    * 刷脸 for the session's own citizen (not a 代办 principal): the frames go to the face desk,
-   * which never keeps them; a match marks the session and the page hears of it at once.
+   * which never keeps them; a match marks the session (markFaceVerified) and the page hears of it.
    */
   async verifyFace(frames: FaceFrames, sessionId?: string): Promise<FaceOutcome> {
     this.callFor(sessionId);
@@ -271,11 +310,12 @@ export class KioskCore implements KioskApi {
     const handle = this.handle();
     const session = this.sessions.current()!;
     if (!this.face) return { outcome: 'unavailable' };
+    // A code session: the central's reference from the resolve answer; a card session: the ID hash it already uses.
     // The card's WLT photo is not kept in the session yet: a local matcher answers unavailable (face-desk.ts).
-    const who = { sessionId: session.id, subject: { idHash: this.journeys().options.store.idHash(session.citizen.idNumber) } };
-    const answer = await whileLive(this.face.verify(frames, who), handle, 'face verification');
-    if (answer.outcome === 'match') this.events.emit('session', this.sessions.view());
-    return answer;
+    const identityRef = this.sessions.identityRef(session.id);
+    const subject = identityRef ? { identityRef } : { idHash: this.journeys().options.store.idHash(session.citizen.idNumber) };
+    // The desk marks the session through markFaceVerified (compose.ts), which tells the page.
+    return whileLive(this.face.verify(frames, { sessionId: session.id, subject }), handle, 'face verification');
   }
 
   /** config face.requiredForMatters: the hall wants the face step (人证比对) for this matter, and it has not passed yet. */
@@ -340,13 +380,29 @@ export class KioskCore implements KioskApi {
     return session.id;
   }
 
+  /** Refuses, naming the missing step (needs-card / needs-face / needs-code), unless this subject's identification fits the matter and each matter it bundles. */
+  private requireIdentificationFor(matterId: string): void {
+    const { catalog } = this.journeys();
+    const who = this.sessions.identification();
+    if (!who) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
+    const top = catalog.get(matterId);
+    requireIdentification([top, ...(top.bundleOf?.length ? catalog.expand(top) : [])], who);
+  }
+
+  /** The face step (刷脸) passed for this session's citizen: matters that need code+face are then open to them. */
+  markFaceVerified(sessionId: string): boolean {
+    if (!this.sessions.markFaceVerified(sessionId)) return false;
+    this.events.emit('session', this.sessions.view());
+    return true;
+  }
+
   private applicant() {
     return { subject: this.subject(), agent: this.sessions.agentFor(), handle: this.handle() };
   }
 
   deviceStatuses(): DeviceStatus[] {
     const known = new Map(this.deviceEntries().map(([kind, d]) => [kind, d.status()]));
-    return (['idcard', 'citizencard', 'printer'] as const).map(
+    return DEVICE_KINDS.map(
       (kind) =>
         known.get(kind) ?? {
           device: kind,
@@ -379,16 +435,21 @@ export class KioskCore implements KioskApi {
   }
 
   private cardRead(event: CardReadEvent): void {
+    this.identified(event.identity, event.source, () => this.sessions.start(event));
+  }
+
+  /** A citizen identified by a card or a code: a principal (代办), the same citizen again, or a new session. */
+  private identified(identity: Identity, source: SessionSource, start: () => SessionView): void {
     const current = this.sessions.current();
     if (current?.proxyMode) {
       // 代办: the agent's own card again changes nothing; anyone else's is a principal.
       this.sessions.touch();
-      if (event.identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(event.identity));
+      if (identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(identity, source));
       else this.events.emit('session', this.sessions.view());
       return;
     }
-    if (current && current.citizen.idNumber === event.identity.idNumber && current.activePrincipal === null) {
-      // The same citizen swiping again (e.g. to see their applications): keep the session.
+    if (current && current.citizen.idNumber === identity.idNumber && current.activePrincipal === null) {
+      // The same citizen identifying again (e.g. to see their applications): keep the session.
       this.sessions.touch();
       this.events.emit('session', this.sessions.view());
       this.events.emit('notice', { code: 'card-read-again', level: 'info', at: this.now() });
@@ -397,7 +458,7 @@ export class KioskCore implements KioskApi {
     // A different citizen: the previous one's data goes before the new one's arrives.
     this.journeysImpl?.state.clear();
     this.maintenance?.lock(); // a citizen at the kiosk closes the staff screen
-    this.events.emit('session', this.sessions.start(event));
+    this.events.emit('session', start());
     this.idleTimer.arm();
   }
 

@@ -6,7 +6,26 @@
 import { randomUUID } from 'node:crypto';
 import type { CardReadEvent, Identity } from '../common/identity.js';
 import type { CitizenView, SessionView } from '../common/contract.js';
+import type { AssuranceLevel } from '../common/central-identity.js';
 import { maskIdNumber, maskName } from '../common/masking.js';
+
+/** How the session's citizen identified: a card on a reader, or an identity code (扫码). */
+export type SessionSource = CardReadEvent['source'] | 'code';
+
+/** A citizen identified by a code: the central system's answer, held by the core only. */
+export interface CodeIdentification {
+  identity: Identity;
+  /** The central system's reference to this identification (for the face verification). */
+  identityRef: string;
+  assurance: AssuranceLevel;
+}
+
+/** How the subject acting now identified (journeys/assurance.ts decides what that allows). */
+export interface SubjectIdentification {
+  method: SessionSource;
+  assurance: AssuranceLevel | null;
+  faceVerified: boolean;
+}
 
 export const ELDERLY_AGE = 70;
 
@@ -71,12 +90,16 @@ interface ActiveSession {
   idleDeadlineAt: number;
   /** Elderly mode: the longer idle timeout applies. */
   elderlyMode: boolean;
-  source: CardReadEvent['source'];
+  source: SessionSource;
   citizen: Identity;
+  /** A code's assurance level (null for a card) and its central reference. */
+  assurance: AssuranceLevel | null;
+  identityRef: string | null;
   /** The face step passed for the session's citizen (set by the face step through the core). */
   faceVerified: boolean;
-  /** 代办: principals identified by the agent in this session, each kept apart. */
+  /** 代办: principals identified by the agent in this session, each kept apart, and the card each used. */
   principals: Identity[];
+  principalSources: SessionSource[];
   activePrincipal: number | null;
   proxyMode: boolean;
   /** Aborted when the session ends (SubjectHandle.ended). */
@@ -93,19 +116,31 @@ export class SessionManager {
 
   /** A card read with no session starts one; a read during a session is handled by the caller. */
   start(event: CardReadEvent): SessionView {
+    return this.open(event.source, event.identity, null, null);
+  }
+
+  /** A resolved identity code starts a session just as a card does (masked view only to the page). */
+  startByCode(code: CodeIdentification): SessionView {
+    return this.open('code', code.identity, code.assurance, code.identityRef);
+  }
+
+  private open(source: SessionSource, citizen: Identity, assurance: AssuranceLevel | null, identityRef: string | null): SessionView {
     this.end();
     const startedAt = this.now();
-    const elderlyMode = ageOn(event.identity.birthDate, new Date(startedAt)) >= ELDERLY_AGE;
+    const elderlyMode = ageOn(citizen.birthDate, new Date(startedAt)) >= ELDERLY_AGE;
     this.active = {
       // Random, never reused: a late answer for an ended session can never match a new one.
       id: randomUUID(),
       startedAt,
       idleDeadlineAt: startedAt + this.idleMs(elderlyMode),
       elderlyMode,
-      source: event.source,
-      citizen: event.identity,
+      source,
+      citizen,
+      assurance,
+      identityRef,
       faceVerified: false,
       principals: [],
+      principalSources: [],
       activePrincipal: null,
       proxyMode: false,
       ending: new AbortController(),
@@ -122,6 +157,19 @@ export class SessionManager {
     if (!this.active) return null;
     const p = this.active.activePrincipal;
     return p === null ? this.active.citizen : (this.active.principals[p] ?? null);
+  }
+
+  /** How the subject acting now identified: the session's citizen, or a principal by their card. */
+  identification(): SubjectIdentification | null {
+    const s = this.active;
+    if (!s) return null;
+    if (s.activePrincipal !== null) return { method: s.principalSources[s.activePrincipal] ?? 'idcard', assurance: null, faceVerified: false };
+    return { method: s.source, assurance: s.assurance, faceVerified: s.faceVerified };
+  }
+
+  /** The central reference of a code-identified session (for the face verification); null for a card or another session. */
+  identityRef(sessionId: string): string | null {
+    return this.active?.id === sessionId ? this.active.identityRef : null;
   }
 
   /**
@@ -173,7 +221,7 @@ export class SessionManager {
   }
 
   /** A principal's card read in proxy mode: the same card twice selects it again rather than adding a copy. */
-  addPrincipal(identity: Identity): SessionView {
+  addPrincipal(identity: Identity, source: SessionSource = 'idcard'): SessionView {
     if (!this.active) throw new Error('no session: the agent must identify first');
     const existing = this.active.principals.findIndex((p) => p.idNumber === identity.idNumber);
     if (existing >= 0) {
@@ -181,6 +229,7 @@ export class SessionManager {
       this.active.activePrincipal = existing;
     } else {
       this.active.principals.push(identity);
+      this.active.principalSources.push(source);
       this.active.activePrincipal = this.active.principals.length - 1;
     }
     return this.view()!;
@@ -216,6 +265,7 @@ export class SessionManager {
     if (!s) return false;
     for (const identity of [s.citizen, ...s.principals]) scrub(identity);
     s.principals.length = 0;
+    s.identityRef = null;
     this.active = null;
     s.ending.abort();
     return true;

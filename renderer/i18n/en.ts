@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'status.idcard': 'ID reader',
   'status.citizencard': 'Citizen card reader',
   'status.printer': 'Printer',
+  'status.scanner': 'Code scanner',
   'status.network': 'Network',
   'status.state.ready': 'OK',
   'status.state.no-device': 'not connected',

@@ -162,6 +162,7 @@ export const zhCN = {
   'status.idcard': '身份证读卡器',
   'status.citizencard': '市民卡读卡器',
   'status.printer': '打印机',
+  'status.scanner': '扫码器',
   'status.network': '网络',
   'status.state.ready': '正常',
   'status.state.no-device': '未连接',

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { centralPaths } from '../../electron/common/central-api.js';
 import { facePaths } from '../../electron/common/central-face.js';
+import { identityPaths } from '../../electron/common/central-identity.js';
 import { buildCentralOpenApi } from './build-document.js';
 import { centralOpenApiYaml } from './central-yaml.js';
 
@@ -20,6 +21,7 @@ describe('assets/api/central.openapi.yaml', () => {
       centralPaths.queueState('{queue}'), centralPaths.appointments('{idHash}'), centralPaths.entitlements('{idHash}'),
       centralPaths.applications('{idHash}'), centralPaths.heartbeat, centralPaths.recordsBatch,
       facePaths.faceVerify,
+      identityPaths.identityResolve, identityPaths.appointmentCheckIn,
     ].map(decodeURIComponent);
     expect(new Set(Object.keys(buildCentralOpenApi().paths as object))).toEqual(new Set(fromClient));
   });

@@ -45,6 +45,15 @@ import {
   verificationStatus,
 } from '../../electron/common/central-api.js';
 import { faceFrame, facePaths, faceSubject, faceVerifyRequest, faceVerifyResponse } from '../../electron/common/central-face.js';
+import {
+  appointmentCheckInRequest,
+  appointmentCheckInResponse,
+  assuranceLevel,
+  identityPaths,
+  identityResolveRequest,
+  identityResolveResponse,
+  resolvedIdentity,
+} from '../../electron/common/central-identity.js';
 
 /** Component name → schema; every schema an operation names must be listed here. */
 export const componentSchemas: Record<string, z.ZodType> = {
@@ -83,6 +92,12 @@ export const componentSchemas: Record<string, z.ZodType> = {
   FaceSubject: faceSubject,
   FaceVerifyRequest: faceVerifyRequest,
   FaceVerifyResponse: faceVerifyResponse,
+  IdentityResolveRequest: identityResolveRequest,
+  IdentityResolveResponse: identityResolveResponse,
+  ResolvedIdentity: resolvedIdentity,
+  AssuranceLevel: assuranceLevel,
+  AppointmentCheckInRequest: appointmentCheckInRequest,
+  AppointmentCheckInResponse: appointmentCheckInResponse,
 };
 
 /** Discriminated unions: component → the property that names the variant. */
@@ -205,6 +220,21 @@ export const centralOperations: CentralOperation[] = [
     parameters: [], requestBody: faceVerifyRequest,
     success: { status: 200, schema: faceVerifyResponse,
       description: 'match / no-match / no-face. The frames are compared and dropped: central keeps none of them.' },
+    errors: [...COMMON_ERRORS, 422],
+  },
+  {
+    operationId: 'resolveIdentity', method: 'post', path: identityPaths.identityResolve,
+    summary: '扫码 — the person behind an identity code (电子社保卡, 网证, 浙里办 亮码)',
+    parameters: [], requestBody: identityResolveRequest,
+    success: { status: 200, schema: identityResolveResponse,
+      description: 'identified (masked and full identity, an identityRef, the assurance level), or why not: expired (older than 60 s), used (tokens are single-use: a second resolve of one is `used`, so a kiosk never retries one), unknown, refused. The token is never logged or stored by the kiosk.' },
+    errors: [...COMMON_ERRORS, 422],
+  },
+  {
+    operationId: 'checkInAppointment', method: 'post', path: identityPaths.appointmentCheckIn,
+    summary: '预约签到 by the appointment code',
+    parameters: [], requestBody: appointmentCheckInRequest,
+    success: { status: 200, schema: appointmentCheckInResponse, description: 'checked-in with the appointment, or unknown / not-today' },
     errors: [...COMMON_ERRORS, 422],
   },
   {

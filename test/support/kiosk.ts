@@ -36,6 +36,7 @@ export const SIMULATED_DEVICES = {
   idcard: { transport: 'serial', port: SIMULATOR, baud: 115200 },
   citizencard: { transport: 'serial', port: SIMULATOR, baud: 115200 },
   printer: { transport: 'serial', port: SIMULATOR, baud: 115200, paper: 80 },
+  scanner: null,
 } as const satisfies KioskConfig['devices'];
 
 /** A demo config (simulators everywhere unless overridden) for a test kiosk in dataDir. */

@@ -4,6 +4,7 @@
  */
 import type { CardReadEvent } from '../../common/identity.js';
 import type { DeviceStatus } from '../../common/device-status.js';
+import type { Scan } from '../../common/scan-codes.js';
 
 export interface Unsubscribe {
   (): void;
@@ -35,4 +36,13 @@ export interface PrinterDevice extends DeviceSupervisor {
   /** Sends already-encoded ESC/POS bytes with status checks before and after. */
   print(bytes: Uint8Array): Promise<PrintOutcome>;
   paperWidth(): 58 | 80;
+}
+
+/**
+ * The 2D barcode scanner: one `onScan` per code (a repeat of the same code within the
+ * configured window is dropped by the driver). The text may hold an identity token:
+ * never log or store it (scan-codes.ts `describeCode` says what may be logged).
+ */
+export interface ScannerDevice extends DeviceSupervisor {
+  onScan(listener: (scan: Scan) => void): Unsubscribe;
 }

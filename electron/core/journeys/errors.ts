@@ -13,8 +13,10 @@ export class JourneyError extends Error {
       | 'not-in-proxy-mode'
       | 'maintenance-locked'
       | 'evaluation-not-allowed'
-      // The matter needs the face step first (刷脸): the page asks for it, then submits again.
-      | 'needs-face',
+      // The matter needs another identification than this session's (assurance.ts): the page asks for that step.
+      | 'needs-card'
+      | 'needs-face'
+      | 'needs-code',
     message: string,
   ) {
     super(message);

@@ -9,7 +9,10 @@
  */
 import type { Identity } from '../../common/identity.js';
 import type { QueueState } from '../../common/central-api.js';
-import type { TakeTicketRequest, TicketOutcome, TicketPriority } from '../../common/journey-schemas.js';
+import { ticketPrioritySchema, type PrintView, type TakeTicketRequest, type TicketOutcome, type TicketPriority } from '../../common/journey-schemas.js';
+import { kioskTicketQrPayload } from '../../common/ticket-qr.js';
+import type { TicketPrintModel } from '../printing/models.js';
+import type { StoredTicket } from '../store/ticket-lookup.js';
 import { ELDERLY_AGE, ageOn } from '../session.js';
 import { JourneyError } from './errors.js';
 import type { DeskOptions } from './desk-options.js';
@@ -22,6 +25,7 @@ export const QUEUES = {
   Y: { name: '预约办理窗口', minutesPerPerson: 5 },
 } as const;
 export type QueueCode = keyof typeof QUEUES;
+const isQueueCode = (queue: string): queue is QueueCode => Object.hasOwn(QUEUES, queue);
 
 /** How long a ticket may wait for the live queue before it prints with an estimate. */
 export const LIVE_QUEUE_BUDGET_MS = 100;
@@ -65,15 +69,19 @@ export class TicketDesk {
     this.budgetMs = options.liveQueueBudgetMs ?? LIVE_QUEUE_BUDGET_MS;
   }
 
-  async take(subject: Identity, request: TakeTicketRequest, appointmentIds: string[]): Promise<TicketOutcome> {
-    if (request.priority === 'elderly' && ageOn(subject.birthDate, new Date(this.now())) < ELDERLY_AGE) {
+  /**
+   * `subject` null: a ticket for nobody identified (an appointment code's check-in): it
+   * carries no ID hash, and the green channel for the elderly cannot be granted.
+   */
+  async take(subject: Identity | null, request: TakeTicketRequest, appointmentIds: string[]): Promise<TicketOutcome> {
+    if (request.priority === 'elderly' && (!subject || ageOn(subject.birthDate, new Date(this.now())) < ELDERLY_AGE)) {
       throw new JourneyError('not-eligible', `the green channel for the elderly starts at ${ELDERLY_AGE} by birth date`);
     }
     if (request.appointmentId && !appointmentIds.includes(request.appointmentId)) {
       throw new JourneyError('unknown-appointment', 'no such appointment for this citizen today');
     }
     // Read before any await: the session blanks its identity when it ends meanwhile.
-    const { idNumber } = subject;
+    const idNumber = subject?.idNumber ?? null;
     const { queue, priority } = queueFor(request);
     const ticket = await guardStoreWrite(
       () =>
@@ -88,25 +96,10 @@ export class TicketDesk {
     );
     const position = await this.position(queue, ticket.ticketNo);
     const issuedAt = Date.parse(ticket.issuedAt);
-    const trackingUrl = `${this.options.trackingBaseUrl}?kiosk=${encodeURIComponent(this.options.kioskId)}&t=${encodeURIComponent(ticket.ticketNo)}`;
-    const matter = request.category ? `${request.category}（综合受理）` : '综合受理';
+    const trackingUrl = this.trackingUrl(ticket.ticketNo);
     const print = await this.options.print.print({
       kind: 'ticket',
-      model: {
-        hallName: this.options.hallName,
-        ticketNumber: ticket.ticketNo,
-        matter: `${QUEUES[queue].name} · ${matter}`,
-        peopleAhead: position.peopleAhead,
-        estimatedWaitMinutes: position.estimatedWaitMinutes,
-        ...(position.live ? {} : { queueEstimated: true }),
-        issuedAt,
-        timeZone: this.options.timeZone,
-        kioskId: this.options.kioskId,
-        trackingUrl,
-        evaluationUrl: `${this.options.trackingBaseUrl}?evaluate=${encodeURIComponent(`${this.options.kioskId}/${ticket.ticketNo}`)}`,
-        idNumber,
-        ...(priority === 'normal' || priority === 'appointment' ? {} : { priority: 'green-channel' as const }),
-      },
+      model: this.printModel({ ticketNo: ticket.ticketNo, queue, priority, category: request.category, issuedAt, idNumber }, position),
     });
     return {
       ticketNo: ticket.ticketNo,
@@ -118,6 +111,46 @@ export class TicketDesk {
       issuedAt,
       trackingUrl,
       print,
+    };
+  }
+
+  /** The link in a ticket's QR code (scanned back at the kiosk, it shows the ticket's status). */
+  trackingUrl(ticketNo: string): string {
+    return kioskTicketQrPayload({ trackingBaseUrl: this.options.trackingBaseUrl, kioskId: this.options.kioskId, ticketNo });
+  }
+
+  /**
+   * A stored ticket printed again (its own QR scanned at the kiosk): marked as a reprint,
+   * people ahead from what is known of the queue, no ID number (nobody is identified).
+   */
+  async reprintStored(ticket: StoredTicket): Promise<PrintView> {
+    const queue: QueueCode = isQueueCode(ticket.queue) ? ticket.queue : 'A';
+    const known = this.known.get(queue);
+    const position = known ? this.fromKnown(known, queue, this.issued.get(queue) ?? 0, false) : { peopleAhead: 0, estimatedWaitMinutes: 0, live: false };
+    const priority = ticketPrioritySchema.catch('normal').parse(ticket.priority);
+    const model = this.printModel({ ticketNo: ticket.ticketNo, queue, priority, category: ticket.matterCategory, issuedAt: Date.parse(ticket.issuedAt), idNumber: null }, position);
+    return this.options.print.print({ kind: 'ticket', model: { ...model, reprint: true } });
+  }
+
+  private printModel(
+    t: { ticketNo: string; queue: QueueCode; priority: TicketPriority; category: string | null; issuedAt: number; idNumber: string | null },
+    position: Position,
+  ): TicketPrintModel {
+    const matter = t.category ? `${t.category}（综合受理）` : '综合受理';
+    return {
+      hallName: this.options.hallName,
+      ticketNumber: t.ticketNo,
+      matter: `${QUEUES[t.queue].name} · ${matter}`,
+      peopleAhead: position.peopleAhead,
+      estimatedWaitMinutes: position.estimatedWaitMinutes,
+      ...(position.live ? {} : { queueEstimated: true }),
+      issuedAt: t.issuedAt,
+      timeZone: this.options.timeZone,
+      kioskId: this.options.kioskId,
+      trackingUrl: this.trackingUrl(t.ticketNo),
+      evaluationUrl: `${this.options.trackingBaseUrl}?evaluate=${encodeURIComponent(`${this.options.kioskId}/${t.ticketNo}`)}`,
+      ...(t.idNumber ? { idNumber: t.idNumber } : {}),
+      ...(t.priority === 'normal' || t.priority === 'appointment' ? {} : { priority: 'green-channel' as const }),
     };
   }
 

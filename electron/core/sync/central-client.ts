@@ -29,6 +29,14 @@ import {
   type VerificationStatus,
 } from '../../common/central-api.js';
 import { facePaths, faceVerifyResponse, type FaceVerifyRequest, type FaceVerifyResponse } from '../../common/central-face.js';
+import {
+  appointmentCheckInResponse,
+  identityPaths,
+  identityResolveResponse,
+  type AppointmentCheckInResponse,
+  type IdentityResolveRequest,
+  type IdentityResolveResponse,
+} from '../../common/central-identity.js';
 
 export type CentralFailureKind = 'network' | 'timeout' | 'server' | 'rate-limited' | 'auth' | 'rejected' | 'bad-response';
 
@@ -161,6 +169,18 @@ export class CentralClient {
   }
   async applicationStatus(idHash: string): Promise<ApplicationStatus[]> {
     return (await this.call('GET', centralPaths.applications(idHash), applicationStatusResponse)).applications;
+  }
+  /**
+   * 扫码: who an identity code stands for. Sent once and never retried (the token is
+   * single-use: a retry would answer `used`); the token goes in the body only, so it is
+   * in no URL, and no error message of this client quotes a request body.
+   */
+  resolveIdentity(request: IdentityResolveRequest): Promise<IdentityResolveResponse> {
+    return this.call('POST', identityPaths.identityResolve, identityResolveResponse, request);
+  }
+  /** 预约签到 by the code on the citizen's appointment. */
+  checkInAppointment(appointmentCode: string): Promise<AppointmentCheckInResponse> {
+    return this.call('POST', identityPaths.appointmentCheckIn, appointmentCheckInResponse, { appointmentCode });
   }
   heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
     return this.call('POST', centralPaths.heartbeat, heartbeatResponse, request);

@@ -26,7 +26,7 @@ import {
   verificationRequest,
   type Matter,
 } from '../../../electron/common/central-api.js';
-import { DEV_ID_HASH_KEY } from '../../../electron/core/store/crypto.js';
+import { DEV_ID_HASH_KEY, hashIdNumber } from '../../../electron/core/store/crypto.js';
 import { faultConfig, FaultInjector, type FaultConfig, type FaultPatch } from './faults.js';
 import { buildPopulation } from './population.js';
 import { applyBatch, startVerification, type ApplyContext, type RecordCounters } from './records.js';
@@ -34,6 +34,8 @@ import * as lookups from './lookups.js';
 import { bodyHash, SimDb } from './sim-db.js';
 import { facePaths, faceVerifyRequest } from '../../../electron/common/central-face.js';
 import { FaceMatcher } from './face-match.js';
+import { appointmentCheckInRequest, identityPaths, identityResolveRequest } from '../../../electron/common/central-identity.js';
+import { checkInAppointment, IdentityCodes, issueCodeRequest } from './identity-codes.js';
 
 export interface CentralSimulatorOptions {
   port?: number;
@@ -82,6 +84,8 @@ export interface CentralSimulator {
   db: SimDb;
   stats(): CentralStats;
   publishMatter(m: Omit<Matter, 'version'>): Matter;
+  /** Identity codes (扫码): issue tokens, and what an identityRef stands for. */
+  identityCodes: IdentityCodes;
   close(): Promise<void>;
 }
 
@@ -100,12 +104,14 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   const db = new SimDb(join(options.dataDir, 'central.sqlite'));
   const hallKey = options.hallKey ?? DEV_ID_HASH_KEY;
   const now = options.now ?? Date.now;
-  db.seedPopulation(buildPopulation(now(), options.extraPopulation ?? 200), hallKey);
+  const population = buildPopulation(now(), options.extraPopulation ?? 200);
+  db.seedPopulation(population, hallKey);
   const seed = JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as { version: number; matters: Matter[] };
   db.seedCatalog(seed.version, seed.matters.map((m) => matterSchema.parse(m)));
 
   const counters: RecordCounters = { duplicatesRejected: 0, idempotencyConflicts: 0, rejectedRecords: 0 };
   const ctx: ApplyContext = { db, hallKey, verificationDelayMs: options.verificationDelayMs ?? 60_000, now, counters };
+  const identityCodes = new IdentityCodes(ctx, (role) => population.find((c) => c.role === role) ?? null);
   const faults = new FaultInjector();
   if (options.faults) faults.apply(options.faults);
   let requestsReceived = 0;
@@ -163,6 +169,10 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
       if (citizen[2] === 'entitlements') return { status: 200, body: { entitlements: lookups.entitlements(ctx, hash) } };
       return { status: 200, body: { applications: lookups.applications(ctx, hash) } };
     }
+    if (method === 'POST' && path === identityPaths.identityResolve) return { status: 200, body: identityCodes.resolve(parse(identityResolveRequest, body)) };
+    if (method === 'POST' && path === identityPaths.appointmentCheckIn) {
+      return { status: 200, body: checkInAppointment(ctx, parse(appointmentCheckInRequest, body).appointmentCode, () => population) };
+    }
     if (method === 'POST' && path === centralPaths.heartbeat) {
       const hb = parse(heartbeatRequest, body);
       db.sql(`INSERT INTO kiosks (kiosk_id, last_heartbeat) VALUES (?, ?) ON CONFLICT(kiosk_id) DO UPDATE SET last_heartbeat = excluded.last_heartbeat`)
@@ -210,6 +220,14 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     if (method === 'GET' && url.pathname === '/admin/faults') return { status: 200, body: faults.config };
     if (method === 'POST' && url.pathname === '/admin/faults') return { status: 200, body: applyFaults(faults, body, url.searchParams.has('reset')) };
     if (method === 'GET' && url.pathname === '/admin/effects') return { status: 200, body: db.effects(url.searchParams.get('kiosk') ?? undefined) };
+    if (method === 'POST' && url.pathname === '/admin/identity-codes') {
+      const issued = identityCodes.issue(parse(issueCodeRequest, body));
+      if (!issued) throw new HttpError(404, 'no such citizen in the population');
+      return { status: 200, body: issued };
+    }
+    if (method === 'GET' && url.pathname === '/admin/appointment-codes') {
+      return { status: 200, body: population.flatMap((c) => lookups.appointments(ctx, hashIdNumber(c.idNumber, hallKey)).map((a) => ({ role: c.role, code: a.appointmentId }))) };
+    }
     if (method === 'POST' && url.pathname === '/admin/catalog') return { status: 200, body: db.publishMatter(parse(matterSchema.omit({ version: true }), body)) };
     throw new HttpError(404, `no admin route ${method} ${url.pathname}`);
   }
@@ -289,6 +307,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     db,
     stats,
     publishMatter: (m) => db.publishMatter(m),
+    identityCodes,
     async close() {
       for (const s of held) s.destroy();
       server.closeAllConnections();
