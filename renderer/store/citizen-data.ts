@@ -10,6 +10,7 @@ import { initialJourneyState } from './slices/journey/state.js';
 import { initialApplicationState } from './slices/application/state.js';
 import { initialMattersBrowsingState } from './slices/matters/state.js';
 import { initialMaintenanceState } from './slices/maintenance/state.js';
+import { initialFaceState } from './slices/face/state.js';
 
 export function clearedCitizenData(s: KioskState): Partial<KioskState> {
   return {
@@ -20,6 +21,8 @@ export function clearedCitizenData(s: KioskState): Partial<KioskState> {
     ...initialMattersBrowsingState,
     // A citizen arriving or leaving also closes the staff screen (the core locks it too).
     ...initialMaintenanceState,
+    // The face step ends with the session (its screen unmounts and releases the camera).
+    ...initialFaceState,
     screen: 'attract',
     problem: null,
     notice: null,

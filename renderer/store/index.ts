@@ -15,6 +15,7 @@ import { createApplicationSlice } from './slices/application/actions.js';
 import { createProxySlice } from './slices/proxy/actions.js';
 import { createIdleSlice } from './slices/idle/actions.js';
 import { createMaintenanceSlice } from './slices/maintenance/actions.js';
+import { createFaceSlice } from './slices/face/actions.js';
 
 export type KioskUiStore = StoreApi<KioskState>;
 
@@ -30,6 +31,7 @@ export function createKioskUiStore(client: KioskClient): KioskUiStore {
     ...createProxySlice(set, get, client),
     ...createIdleSlice(set, get, client),
     ...createMaintenanceSlice(set, get, client),
+    ...createFaceSlice(set, get, client),
   }));
 }
 

@@ -19,6 +19,8 @@ import type { IdleState } from './slices/idle/state.js';
 import type { IdleActions } from './slices/idle/actions.js';
 import type { MaintenanceState } from './slices/maintenance/state.js';
 import type { MaintenanceActions } from './slices/maintenance/actions.js';
+import type { FaceState } from './slices/face/state.js';
+import type { FaceActions } from './slices/face/actions.js';
 
 export type KioskState = DevicesState &
   DevicesActions &
@@ -38,7 +40,9 @@ export type KioskState = DevicesState &
   IdleState &
   IdleActions &
   MaintenanceState &
-  MaintenanceActions;
+  MaintenanceActions &
+  FaceState &
+  FaceActions;
 
 /** A slice gets zustand's set/get over the whole store and the typed kiosk client. */
 export type SliceCreator<Slice> = (
