@@ -24,6 +24,7 @@ import { StatusScreen } from './screens/StatusScreen.js';
 import { EvaluationScreen } from './screens/EvaluationScreen.js';
 import { ProxyScreen } from './screens/ProxyScreen.js';
 import { MaintenanceScreen } from './screens/MaintenanceScreen.js';
+import { FaceScreen } from './screens/FaceScreen.js';
 
 /** The router: the store's `screen` picks what is shown; nothing else navigates. */
 const screens: Record<Screen, () => JSX.Element | null> = {
@@ -42,6 +43,7 @@ const screens: Record<Screen, () => JSX.Element | null> = {
   evaluation: EvaluationScreen,
   proxy: ProxyScreen,
   maintenance: MaintenanceScreen,
+  face: FaceScreen,
 };
 
 export function App() {

@@ -3,3 +3,9 @@ declare module '*.wav' {
   const url: string;
   export default url;
 }
+
+/** The face-presence model, inlined at build time (scripts/face-model-plugin.mjs). */
+declare module 'virtual:face-detector-model' {
+  export const weightSpecs: unknown;
+  export const weightsBase64: string;
+}

@@ -143,6 +143,14 @@ export const kioskConfigSchema = z
       /** A quiet hall time ('03:30') at which the window restarts each day, once no citizen is in session; null: never. */
       dailyRestartAt: wallTimeSchema.nullable().default(null),
     }).strict().default({ openingHours: null, dailyRestartAt: null }),
+    /** 刷脸: who compares the citizen's face (electron/core/face/local-matcher.ts) and how long it may take. */
+    face: z.object({
+      /** 'central' (POST /v1/identity/face-verify) or a registered local 人证比对 matcher; an unknown name is refused at start-up. */
+      matcher: z.string().min(1).default('central'),
+      timeoutMs: z.number().int().positive().default(20_000),
+      /** Matters for which even a card holder must pass the face step (人证比对: is the card theirs?) before submitting. */
+      requiredForMatters: z.array(z.string().regex(/^[a-z0-9-]{2,64}$/)).max(500).default([]),
+    }).strict().default({ matcher: 'central', timeoutMs: 20_000, requiredForMatters: [] }),
     maintenance: z.object({
       /** scrypt hash of the staff PIN (`npm run -s maintenance-pin`); null: no maintenance screen. */
       pinHash: z.string().regex(/^(scrypt:[0-9a-f]{32}:[0-9a-f]{64}|scrypt\$(16384|32768|65536|131072|262144|524288|1048576)\$([1-9]|1[0-6])\$[1-4]\$[0-9a-f]{32}\$[0-9a-f]{64})$/, "'scrypt$N$r$p$<salt>$<hash>' as printed by npm run -s maintenance-pin").nullable().default(null),

@@ -19,6 +19,7 @@ import {
   ticketOutcomeSchema,
 } from './journey-schemas.js';
 import { proofType } from './central-api.js';
+import { faceFrames } from './central-face.js';
 import { codeScanOutcomeSchema } from './code-scan.js';
 
 export const deviceStatusSchema = z.object({
@@ -151,6 +152,13 @@ export const maintenanceActionResultSchema = z.object({
   code: z.string(),
 });
 
+/**
+ * 刷脸: what the face step answered. match: the session is face-verified now; no-match: the
+ * frames show someone else; no-face: no usable face; unavailable: no comparison could be made
+ * (central unreachable, the session ended meanwhile). The page offers the card for all but match.
+ */
+export const faceOutcomeSchema = z.object({ outcome: z.enum(['match', 'no-match', 'no-face', 'unavailable']) });
+
 const method = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 const noArgs = z.tuple([]);
 /**
@@ -193,6 +201,8 @@ export const kioskContract = {
     setProxyMode: method(z.tuple([z.boolean(), forSession]), sessionViewSchema),
     /** 代办: act for principal i, or for the agent (null). */
     selectPrincipal: method(z.tuple([z.number().int().min(0).max(31).nullable(), forSession]), sessionViewSchema),
+    /** 刷脸: a few JPEG frames (base64, bounds in central-face.ts) compared with the session's reference; never kept. */
+    verifyFace: method(z.tuple([faceFrames, forSession]), faceOutcomeSchema),
     /** Hall staff open the maintenance screen with their PIN (wrong PINs lock it out for a while). */
     unlockMaintenance: method(z.tuple([maintenancePinSchema]), maintenanceUnlockSchema),
     getMaintenanceView: method(noArgs, maintenanceViewSchema),
@@ -231,6 +241,8 @@ export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 export type KioskStatus = z.infer<typeof kioskStatusSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
 export type ServiceState = z.infer<typeof serviceStateSchema>;
+export type FaceFrames = z.infer<typeof faceFrames>;
+export type FaceOutcome = z.infer<typeof faceOutcomeSchema>;
 export type MaintenanceUnlock = z.infer<typeof maintenanceUnlockSchema>;
 export type MaintenanceView = z.infer<typeof maintenanceViewSchema>;
 export type MaintenanceAction = z.infer<typeof maintenanceActionSchema>;

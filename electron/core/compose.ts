@@ -23,6 +23,7 @@ import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { startFleetLink, type FleetLink, type FleetShellHooks } from './fleet/fleet-link.js';
 import { StoredCommandLedger } from './fleet/command-ledger.js';
+import { FaceDesk } from './journeys/face-desk.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
@@ -128,7 +129,16 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       timeZone: config.hall.timeZone,
       file: new ServiceStateFile(config.dataDir),
     });
-    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance, service });
+    let markFaceVerified: (sessionId: string) => boolean = () => false; // the core's, once it exists
+    const face = new FaceDesk({
+      central,
+      matcher: config.face.matcher,
+      timeoutMs: config.face.timeoutMs,
+      markFaceVerified: (sessionId) => markFaceVerified(sessionId),
+      audit: (subject, outcome) => store.audit('kiosk', 'face.verify', 'idHash' in subject ? subject.idHash : null, null, `刷脸 ${outcome}`),
+    });
+    const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance, service, face });
+    markFaceVerified = (sessionId) => core.markFaceVerified(sessionId);
     sessions = core.sessions;
     // A citizen identified: the queues are fetched now, so the tap prints without asking.
     core.events.on('session', (view) => {

@@ -9,6 +9,8 @@ import type { CardReadEvent } from '../common/identity.js';
 import type {
   EventName,
   EventPayload,
+  FaceFrames,
+  FaceOutcome,
   KioskApi,
   KioskInfo,
   KioskStatus,
@@ -42,6 +44,7 @@ import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { EvaluationLedger } from './journeys/evaluation-ledger.js';
 import { ServiceAvailability } from './service/availability.js';
 import { DailyWindowRestart } from './service/daily-restart.js';
+import type { FaceDesk } from './journeys/face-desk.js';
 import { CodeDesk } from './journeys/code-desk.js';
 import { requireIdentification } from './journeys/assurance.js';
 import { findTicket } from './store/ticket-lookup.js';
@@ -93,6 +96,8 @@ export interface KioskCoreOptions {
   journeys?: Journeys;
   /** The staff maintenance screen; absent: it cannot be unlocked. */
   maintenance?: MaintenanceDesk;
+  /** 刷脸; absent: every face verification is unavailable (the page offers the card). */
+  face?: FaceDesk;
   now?: () => number;
   /** Where the core says what it did on its own (a session ended at its idle deadline); never personal data. */
   log?: (message: string) => void;
@@ -111,6 +116,7 @@ export class KioskCore implements KioskApi {
   private readonly sync: SyncStatusSource;
   private readonly journeysImpl: Journeys | undefined;
   private readonly maintenance: MaintenanceDesk | undefined;
+  private readonly face: FaceDesk | undefined;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly idleTimer: SessionIdleTimer;
@@ -127,6 +133,7 @@ export class KioskCore implements KioskApi {
     this.sync = options.sync;
     this.journeysImpl = options.journeys;
     this.maintenance = options.maintenance;
+    this.face = options.face;
     this.now = options.now ?? (() => Date.now());
     this.log = options.log ?? ((message) => console.info(message));
     this.sessions = new SessionManager(this.now, options.config.session);
@@ -313,6 +320,7 @@ export class KioskCore implements KioskApi {
     if (this.service.current().reason === 'out-of-service') throw new JourneyError('out-of-service', 'this kiosk is out of service');
     // A commitment or a submission acts on the citizen's data: the matter's identification must hold.
     this.requireIdentificationFor(request.matterId);
+    this.requireFaceFor(request.matterId);
     const servedIn = this.sessionId();
     const outcome = await this.journeys().applications.submit(this.applicant(), request);
     for (const a of outcome.applications) this.evaluations.served(servedIn, { subjectType: 'application', subjectId: a.applicationId });
@@ -345,6 +353,31 @@ export class KioskCore implements KioskApi {
     const view = this.sessions.selectPrincipal(index);
     this.events.emit('session', view);
     return view;
+  }
+
+  /**
+   * 刷脸 for the session's own citizen (not a 代办 principal): the frames go to the face desk,
+   * which never keeps them; a match marks the session (markFaceVerified) and the page hears of it.
+   */
+  async verifyFace(frames: FaceFrames, sessionId?: string): Promise<FaceOutcome> {
+    this.callFor(sessionId);
+    this.subject();
+    const handle = this.handle();
+    const session = this.sessions.current()!;
+    if (!this.face) return { outcome: 'unavailable' };
+    // A code session: the central's reference from the resolve answer; a card session: the ID hash it already uses.
+    // The card's WLT photo is not kept in the session yet: a local matcher answers unavailable (face-desk.ts).
+    const identityRef = this.sessions.identityRef(session.id);
+    const subject = identityRef ? { identityRef } : { idHash: this.journeys().options.store.idHash(session.citizen.idNumber) };
+    // The desk marks the session through markFaceVerified (compose.ts), which tells the page.
+    return whileLive(this.face.verify(frames, { sessionId: session.id, subject }), handle, 'face verification');
+  }
+
+  /** config face.requiredForMatters: the hall wants the face step (人证比对) for this matter, and it has not passed yet. */
+  private requireFaceFor(matterId: string): void {
+    const session = this.sessions.current();
+    if (!session || session.faceVerified || !this.config.face.requiredForMatters.includes(matterId)) return;
+    throw new JourneyError('needs-face', `${matterId} needs the face step (face.requiredForMatters) before it is submitted`);
   }
 
   async unlockMaintenance(pin: string): Promise<MaintenanceUnlock> {

@@ -11,6 +11,7 @@ import { initialApplicationState } from './slices/application/state.js';
 import { initialMattersBrowsingState } from './slices/matters/state.js';
 import { initialMaintenanceState } from './slices/maintenance/state.js';
 import { initialCodesState } from './slices/codes/state.js';
+import { initialFaceState } from './slices/face/state.js';
 
 export function clearedCitizenData(s: KioskState): Partial<KioskState> {
   return {
@@ -22,6 +23,8 @@ export function clearedCitizenData(s: KioskState): Partial<KioskState> {
     // A citizen arriving or leaving also closes the staff screen (the core locks it too).
     ...initialMaintenanceState,
     ...initialCodesState,
+    // The face step ends with the session (its screen unmounts and releases the camera).
+    ...initialFaceState,
     screen: 'attract',
     problem: null,
     notice: null,

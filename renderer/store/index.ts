@@ -16,6 +16,7 @@ import { createProxySlice } from './slices/proxy/actions.js';
 import { createIdleSlice } from './slices/idle/actions.js';
 import { createMaintenanceSlice } from './slices/maintenance/actions.js';
 import { createCodesSlice } from './slices/codes/actions.js';
+import { createFaceSlice } from './slices/face/actions.js';
 
 export type KioskUiStore = StoreApi<KioskState>;
 
@@ -32,6 +33,7 @@ export function createKioskUiStore(client: KioskClient): KioskUiStore {
     ...createIdleSlice(set, get, client),
     ...createMaintenanceSlice(set, get, client),
     ...createCodesSlice(set, get, client),
+    ...createFaceSlice(set, get, client),
   }));
 }
 

@@ -21,6 +21,8 @@ import type { MaintenanceState } from './slices/maintenance/state.js';
 import type { MaintenanceActions } from './slices/maintenance/actions.js';
 import type { CodesState } from './slices/codes/state.js';
 import type { CodesActions } from './slices/codes/actions.js';
+import type { FaceState } from './slices/face/state.js';
+import type { FaceActions } from './slices/face/actions.js';
 
 export type KioskState = DevicesState &
   DevicesActions &
@@ -42,7 +44,9 @@ export type KioskState = DevicesState &
   MaintenanceState &
   MaintenanceActions &
   CodesState &
-  CodesActions;
+  CodesActions &
+  FaceState &
+  FaceActions;
 
 /** A slice gets zustand's set/get over the whole store and the typed kiosk client. */
 export type SliceCreator<Slice> = (

@@ -5,9 +5,12 @@
  */
 import { SCREENS, type Screen } from '../store/slices/ui/state.js';
 
-/** The staff screen speaks nothing: the kiosk is not talking to a citizen there. */
-type SilentScreen = 'maintenance';
-const isSpoken = (screen: Screen): screen is Exclude<Screen, SilentScreen> => screen !== 'maintenance';
+/**
+ * The staff screen speaks nothing: the kiosk is not talking to a citizen there. The face step
+ * (刷脸) has no recorded prompt yet: record voice.face with make-voice-prompts.ts (espeak-ng).
+ */
+type SilentScreen = 'maintenance' | 'face';
+const isSpoken = (screen: Screen): screen is Exclude<Screen, SilentScreen> => screen !== 'maintenance' && screen !== 'face';
 
 /** One prompt per citizen screen, plus the failed print and the idle warning. */
 export type VoicePrompt = Exclude<Screen, SilentScreen> | 'ticket-failed' | 'idle';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { centralPaths } from '../../electron/common/central-api.js';
+import { facePaths } from '../../electron/common/central-face.js';
 import { identityPaths } from '../../electron/common/central-identity.js';
 import { buildCentralOpenApi } from './build-document.js';
 import { centralOpenApiYaml } from './central-yaml.js';
@@ -19,6 +20,7 @@ describe('assets/api/central.openapi.yaml', () => {
       centralPaths.catalog, centralPaths.dataCheck, centralPaths.verifications, centralPaths.verification('{verificationId}'),
       centralPaths.queueState('{queue}'), centralPaths.appointments('{idHash}'), centralPaths.entitlements('{idHash}'),
       centralPaths.applications('{idHash}'), centralPaths.heartbeat, centralPaths.recordsBatch,
+      facePaths.faceVerify,
       identityPaths.identityResolve, identityPaths.appointmentCheckIn,
     ].map(decodeURIComponent);
     expect(new Set(Object.keys(buildCentralOpenApi().paths as object))).toEqual(new Set(fromClient));
@@ -30,6 +32,7 @@ describe('assets/api/central.openapi.yaml', () => {
     expect(schemas.CatalogResponse!.properties.version).toMatchObject({ type: 'integer', minimum: 0 });
     expect(schemas.HeartbeatRequest!.properties.oldestPendingAgeMs).toEqual({ anyOf: [{ type: 'number', minimum: 0 }, { type: 'null' }] });
     expect(schemas.VerificationRequest!.properties.applicationId).toMatchObject({ type: 'string', minLength: 1 });
+    expect(schemas.FaceVerifyRequest!.properties.frames).toMatchObject({ type: 'array', minItems: 1, maxItems: 3 });
     expect(schemas.TicketRecord!.properties.seq).toMatchObject({ type: 'integer', exclusiveMinimum: 0, maximum: Number.MAX_SAFE_INTEGER });
   });
 

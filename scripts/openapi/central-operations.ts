@@ -44,6 +44,7 @@ import {
   verificationRequest,
   verificationStatus,
 } from '../../electron/common/central-api.js';
+import { faceFrame, facePaths, faceSubject, faceVerifyRequest, faceVerifyResponse } from '../../electron/common/central-face.js';
 import {
   appointmentCheckInRequest,
   appointmentCheckInResponse,
@@ -87,6 +88,10 @@ export const componentSchemas: Record<string, z.ZodType> = {
   SyncBatchRequest: typedSyncBatchRequest,
   RecordOutcome: recordOutcome,
   SyncBatchResponse: syncBatchResponse,
+  FaceFrame: faceFrame,
+  FaceSubject: faceSubject,
+  FaceVerifyRequest: faceVerifyRequest,
+  FaceVerifyResponse: faceVerifyResponse,
   IdentityResolveRequest: identityResolveRequest,
   IdentityResolveResponse: identityResolveResponse,
   ResolvedIdentity: resolvedIdentity,
@@ -207,6 +212,14 @@ export const centralOperations: CentralOperation[] = [
     summary: "The citizen's applications and their department verifications",
     parameters: [idHashParam],
     success: { status: 200, description: 'applications, oldest first', schema: applicationStatusResponse },
+    errors: [...COMMON_ERRORS, 422],
+  },
+  {
+    operationId: 'verifyFace', method: 'post', path: facePaths.faceVerify,
+    summary: '刷脸 — are these camera frames the subject of this session? (compared with the central reference photo)',
+    parameters: [], requestBody: faceVerifyRequest,
+    success: { status: 200, schema: faceVerifyResponse,
+      description: 'match / no-match / no-face. The frames are compared and dropped: central keeps none of them.' },
     errors: [...COMMON_ERRORS, 422],
   },
   {

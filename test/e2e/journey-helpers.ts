@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchTestBrowser, SCREENSHOT_DIR, type TestBrowser } from '../support/browser.js';
+import { launchTestBrowser, SCREENSHOT_DIR, type TestBrowser, type TestBrowserOptions } from '../support/browser.js';
 import { startTestKiosk, type ConfigOverrides, type TestKiosk } from '../support/kiosk.js';
 import type { ComposeOptions } from '../../electron/core/compose.js';
 import { DEV_ID_HASH_KEY } from '../../electron/core/store/crypto.js';
@@ -65,10 +65,10 @@ export function centralRecordsForCardHolders(now = Date.now()): Citizen[] {
   ];
 }
 
-export async function startJourneyRig(overrides: ConfigOverrides = {}, options: Partial<ComposeOptions> = {}): Promise<JourneyRig> {
+export async function startJourneyRig(overrides: ConfigOverrides = {}, options: Partial<ComposeOptions> = {}, browserOptions: TestBrowserOptions = {}): Promise<JourneyRig> {
   const t = await startTestKiosk(overrides, { printerOutputDir: null, ...options });
   t.simulators.central!.db.seedPopulation([...buildPopulation(Date.now(), 20), ...centralRecordsForCardHolders()], DEV_ID_HASH_KEY);
-  const browser = await launchTestBrowser({ width: 1280, height: 1200 });
+  const browser = await launchTestBrowser({ width: 1280, height: 1200 }, browserOptions);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { page } = browser;
   await page.goto(t.bridge.issuePageUrl());

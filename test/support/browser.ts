@@ -12,7 +12,12 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchTestBrowser(viewport = { width: 1280, height: 800 }): Promise<TestBrowser> {
+export interface TestBrowserOptions {
+  /** A Y4M/MJPEG file Chromium shows as the camera (scripts/face/make-fake-camera.ts), with the permission granted. */
+  fakeCameraFile?: string;
+}
+
+export async function launchTestBrowser(viewport = { width: 1280, height: 800 }, options: TestBrowserOptions = {}): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-chromium-'));
   // A fresh profile per test file: no state leaks between journeys.
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -20,7 +25,12 @@ export async function launchTestBrowser(viewport = { width: 1280, height: 800 })
     headless: true,
     viewport,
     locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      ...(options.fakeCameraFile
+        ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeCameraFile}`]
+        : []),
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

@@ -39,6 +39,13 @@ describe('start-up checks of a production config', () => {
     expect(refusedKeys(production(), { maintenancePin: 'off' })).toEqual([]);
   });
 
+  it('refuse a face matcher this build does not have (no silent fallback to another comparison)', () => {
+    const withMatcher = (matcher: string) => parseKioskConfig({ ...production(), face: { matcher } });
+    expect(refusedKeys(withMatcher('vendor-x'), {})).toEqual(['face.matcher']);
+    expect(checkStartup(withMatcher('vendor-x'), fit).refusals[0]!.message).toMatch(/"vendor-x" is no face matcher of this build.*register/);
+    expect(refusedKeys(withMatcher('central'), {})).toEqual([]);
+  });
+
   it('name every refusal at once, each with what to do', () => {
     const { refusals } = checkStartup(production({ url: 'http://central.example.gov.cn/' }), { centralToken: '', idHashKey: 'development', maintenancePin: 'demo' });
     const text = new StartupRefusedError('/etc/kiosk/kiosk.config.json', refusals).message;

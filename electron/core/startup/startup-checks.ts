@@ -7,6 +7,7 @@
  */
 import { EMBEDDED_CENTRAL, isDemoConfig, simulatedKeys, type KioskConfig } from '../../common/config.js';
 import { DEMO_MAINTENANCE_PIN } from '../maintenance/pin.js';
+import { knownFaceMatchers } from '../face/local-matcher.js';
 
 export interface StartupFacts {
   /** central.token, else KIOSK_CENTRAL_TOKEN; '' when neither is set. */
@@ -64,6 +65,12 @@ export function checkStartup(config: KioskConfig, facts: StartupFacts): StartupR
     });
   }
   refusals.push(...fleetRefusals(config, facts));
+  if (!knownFaceMatchers().includes(config.face.matcher)) {
+    refusals.push({
+      key: 'face.matcher',
+      message: `"${config.face.matcher}" is no face matcher of this build (${knownFaceMatchers().join(', ')}): use "central", or register the vendor's 人证比对 matcher (electron/core/face/local-matcher.ts)`,
+    });
+  }
   return { mode: 'production', refusals, warnings: [] };
 }
 

@@ -28,6 +28,7 @@ import {
   type VerificationRequest,
   type VerificationStatus,
 } from '../../common/central-api.js';
+import { facePaths, faceVerifyResponse, type FaceVerifyRequest, type FaceVerifyResponse } from '../../common/central-face.js';
 import {
   appointmentCheckInResponse,
   identityPaths,
@@ -187,13 +188,21 @@ export class CentralClient {
   sendBatch(request: SyncBatchRequest): Promise<SyncBatchResponse> {
     return this.call('POST', centralPaths.recordsBatch, syncBatchResponse, request);
   }
+  /**
+   * 刷脸: the central compares the frames with its reference photo of the subject. Never
+   * retried; no error message of this client quotes a request body, so no frame reaches a log.
+   * `timeoutMs`: a face comparison takes longer than a look-up.
+   */
+  verifyFace(request: FaceVerifyRequest, timeoutMs: number): Promise<FaceVerifyResponse> {
+    return this.call('POST', facePaths.faceVerify, faceVerifyResponse, request, {}, timeoutMs);
+  }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown, headers: Record<string, string> = {}, timeoutMs = this.timeoutMs): Promise<T> {
     if (this.inFlight >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inFlight++;
     const bare = path.split('?')[0] ?? path;
     try {
-      const answer = await this.request(method, path, schema, body, headers);
+      const answer = await this.request(method, path, schema, body, headers, timeoutMs);
       this.evidence({ reachable: true, path: bare });
       return answer;
     } catch (err) {
@@ -215,7 +224,7 @@ export class CentralClient {
     }
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body: unknown, headers: Record<string, string>): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     try {
@@ -223,12 +232,12 @@ export class CentralClient {
         method,
         headers: { authorization: `Bearer ${this.options.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new CentralError(timedOut ? 'timeout' : 'network',
-        timedOut ? `central API ${method} ${path} gave no answer within ${this.timeoutMs} ms: check the hall network`
+        timedOut ? `central API ${method} ${path} gave no answer within ${timeoutMs} ms: check the hall network`
           : `central API at ${this.baseUrl} unreachable (${describeNetworkFailure(err, this.baseUrl.startsWith('https:'))}): check the hall network and central.url`, null, null, { cause: err });
     }
     let text: string;

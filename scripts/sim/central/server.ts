@@ -32,6 +32,8 @@ import { buildPopulation } from './population.js';
 import { applyBatch, startVerification, type ApplyContext, type RecordCounters } from './records.js';
 import * as lookups from './lookups.js';
 import { bodyHash, SimDb } from './sim-db.js';
+import { facePaths, faceVerifyRequest } from '../../../electron/common/central-face.js';
+import { FaceMatcher } from './face-match.js';
 import { appointmentCheckInRequest, identityPaths, identityResolveRequest } from '../../../electron/common/central-identity.js';
 import { checkInAppointment, IdentityCodes, issueCodeRequest } from './identity-codes.js';
 
@@ -58,6 +60,8 @@ export interface CentralSimulatorOptions {
    * kiosk is refused with 403, as is a token that belongs to a different kiosk.
    */
   tls?: { cert: Buffer | string; key: Buffer | string; ca: Buffer | string };
+  /** 刷脸: the reference photo every citizen's face is compared with (default: face-match.ts DEFAULT_REFERENCE_PHOTO). */
+  faceReferencePhoto?: string;
 }
 
 export interface CentralStats {
@@ -113,6 +117,7 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
   let requestsReceived = 0;
   const requestsByRoute: Record<string, number> = {};
   const held = new Set<Socket>();
+  const faceMatcher = new FaceMatcher(options.faceReferencePhoto);
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   if (adminToken.length < 16) throw new Error('central simulator: the admin token must have 16+ characters');
 
@@ -199,6 +204,14 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
     })();
   }
 
+  /** 刷脸: asynchronous (a real comparison takes a while); the frames live for this request only. */
+  async function faceVerify(body: unknown, req: IncomingMessage): Promise<Reply> {
+    authenticate(req);
+    const q = parse(faceVerifyRequest, body);
+    const frames = q.frames.map((f) => Buffer.from(f, 'base64'));
+    return { status: 200, body: await faceMatcher.compare(frames) };
+  }
+
   function admin(method: string, url: URL, body: unknown, req: IncomingMessage): Reply {
     const presented = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const expected = Buffer.from(adminToken);
@@ -259,8 +272,9 @@ export async function startCentralSimulator(options: CentralSimulatorOptions): P
       const headers: Record<string, string> = status === 500 ? {} : { 'retry-after': String(c.retryAfterSeconds) };
       return send(res, { status, body: { title: `injected ${status}`, status } }, headers);
     }
-    const reply = guarded(() => route(method, url, body, req));
-    if (method === 'POST' && reply.status < 300 && faults.roll(c.duplicateDeliveryRate)) {
+    const isFaceVerify = method === 'POST' && url.pathname === facePaths.faceVerify;
+    const reply = isFaceVerify ? await guardedAsync(() => faceVerify(body, req)) : guarded(() => route(method, url, body, req));
+    if (!isFaceVerify && method === 'POST' && reply.status < 300 && faults.roll(c.duplicateDeliveryRate)) {
       faults.counters.duplicateDeliveries++;
       guarded(() => route(method, url, body, req)); // the same request arrives again
     }
@@ -334,6 +348,15 @@ function pathParam(segment: string): string {
 function guarded(fn: () => Reply): Reply {
   try {
     return fn();
+  } catch (err) {
+    if (err instanceof HttpError) return { status: err.status, body: { title: err.message, status: err.status } };
+    throw err;
+  }
+}
+
+async function guardedAsync(fn: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await fn();
   } catch (err) {
     if (err instanceof HttpError) return { status: err.status, body: { title: err.message, status: err.status } };
     throw err;

@@ -53,6 +53,8 @@ export const createApplicationSlice: SliceCreator<ApplicationState & Application
           client.runDataCheck({ matterId: item.matter.id, proofType: item.proof.proofType }, sessionId),
         );
         if (!selectSessionId(get())) return;
+        // The matter wants the face first (刷脸): ask for it, and start the checks again after a match.
+        if (!result && get().problem?.code === 'needs-face') return get().faceStepRequested('handling');
         if (result) updateDraft(matter.id, (d) => ({ checks: { ...d.checks, [item.key]: result.value } }));
         else updateDraft(matter.id, (d) => ({ failedChecks: [...d.failedChecks, item.key] }));
       }
@@ -73,6 +75,7 @@ export const createApplicationSlice: SliceCreator<ApplicationState & Application
       if (!draft) return;
       const request = { matterId: draft.matterId, commitments: draft.commitments, answers: draft.answers };
       const result = await callForSession(get, set, 'submitApplication', (sessionId) => client.submitApplication(request, sessionId));
+      if (!result && get().problem?.code === 'needs-face') return get().faceStepRequested('submit');
       if (!result) return;
       const outcome = result.value;
       set((s) => ({

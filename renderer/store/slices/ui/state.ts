@@ -17,6 +17,7 @@ export const SCREENS = [
   'evaluation',
   'proxy',
   'maintenance',
+  'face',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
