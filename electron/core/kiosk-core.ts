@@ -5,7 +5,6 @@
  */
 import type { KioskConfig } from '../common/config.js';
 import { DEVICE_KINDS, type DeviceKind, type DeviceStatus } from '../common/device-status.js';
-import type { CardReadEvent } from '../common/identity.js';
 import type {
   EventName,
   EventPayload,
@@ -49,8 +48,7 @@ import { CodeDesk } from './journeys/code-desk.js';
 import { requireIdentification } from './journeys/assurance.js';
 import { findTicket } from './store/ticket-lookup.js';
 import { parseCode } from '../common/scan-codes.js';
-import type { Identity } from '../common/identity.js';
-import type { SessionSource } from './session.js';
+import { CitizenArrival } from './citizen-arrival.js';
 
 const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
 
@@ -123,6 +121,7 @@ export class KioskCore implements KioskApi {
   private readonly unsubscribers: Unsubscribe[] = [];
   private readonly evaluations = new EvaluationLedger();
   private readonly dailyRestart: DailyWindowRestart | null;
+  private readonly arrival: CitizenArrival;
   /** 扫码: identity codes, the kiosk's own ticket QR, appointment codes (absent without journeys). */
   readonly codes: CodeDesk | undefined;
 
@@ -153,6 +152,18 @@ export class KioskCore implements KioskApi {
           log: this.log,
         })
       : null;
+    this.arrival = new CitizenArrival({
+      sessions: this.sessions,
+      events: this.events,
+      service: this.service,
+      clearForNewCitizen: () => {
+        this.journeysImpl?.state.clear();
+        this.maintenance?.lock(); // a citizen at the kiosk closes the staff screen
+      },
+      sessionStarted: () => this.idleTimer.arm(),
+      endSession: (reason) => void this.endSession(reason),
+      now: this.now,
+    });
     this.codes = this.journeysImpl && this.codeDesk(this.journeysImpl);
   }
 
@@ -181,7 +192,7 @@ export class KioskCore implements KioskApi {
       central,
       online: () => this.sync.status().online,
       findTicket: (ticketNo) => findTicket(store.statements, ticketNo),
-      identified: (code) => this.identified(code.identity, 'code', () => this.sessions.startByCode(code)),
+      identified: (code) => this.arrival.identified(code.identity, 'code', () => this.sessions.startByCode(code)),
       checkIn: (appointment) => {
         this.requireTicketsIssued();
         return j.tickets.take(null, { category: null, priority: 'normal', appointmentId: appointment.appointmentId }, [appointment.appointmentId]);
@@ -196,7 +207,7 @@ export class KioskCore implements KioskApi {
   async start(): Promise<void> {
     for (const [kind, device] of this.deviceEntries()) {
       this.unsubscribers.push(device.onStatus((status) => this.events.emit('deviceStatus', status)));
-      if (kind === 'idcard' || kind === 'citizencard') this.attachReader(device as CardReaderDevice);
+      if (kind === 'idcard' || kind === 'citizencard') this.unsubscribers.push(...this.arrival.attachReader(device as CardReaderDevice));
       if (kind === 'scanner' && this.codes) this.unsubscribers.push(this.codes.attach(device as ScannerDevice));
     }
     this.unsubscribers.push(this.sync.onStatus((status) => this.events.emit('syncStatus', status)));
@@ -466,60 +477,6 @@ export class KioskCore implements KioskApi {
           at: this.now(),
         },
     );
-  }
-
-  private attachReader(reader: CardReaderDevice): void {
-    this.unsubscribers.push(reader.onCard((event) => this.cardRead(event)));
-    if (reader.onCardError) {
-      this.unsubscribers.push(
-        reader.onCardError((error) => {
-          // A citizen card says why it cannot be used (wrong card, locked…); an ID card only that it was not read.
-          const reason = (error as { code?: unknown }).code;
-          const code = typeof reason === 'string' && reason !== 'read-failed' ? `citizen-card-${reason}` : 'card-read-failed';
-          this.events.emit('notice', { code, level: 'warning', at: this.now() });
-        }),
-      );
-    }
-    this.unsubscribers.push(
-      reader.onCardRemoved(() => {
-        // A contact citizen card left in the slot is the session; pulling it out ends it.
-        // An ID card is only swiped over the reader, so its removal means nothing.
-        if (this.sessions.current()?.source === 'citizencard') void this.endSession('card-removed');
-      }),
-    );
-  }
-
-  private cardRead(event: CardReadEvent): void {
-    this.identified(event.identity, event.source, () => this.sessions.start(event));
-  }
-
-  /** A citizen identified by a card or a code: a principal (代办), the same citizen again, or a new session. */
-  private identified(identity: Identity, source: SessionSource, start: () => SessionView): void {
-    const current = this.sessions.current();
-    if (!current && this.service.current().reason === 'out-of-service') {
-      // Operations took the kiosk out: the attract screen says so, and no new citizen starts here.
-      this.events.emit('notice', { code: 'out-of-service', level: 'warning', at: this.now() });
-      return;
-    }
-    if (current?.proxyMode) {
-      // 代办: the agent's own card again changes nothing; anyone else's is a principal.
-      this.sessions.touch();
-      if (identity.idNumber !== current.citizen.idNumber) this.events.emit('session', this.sessions.addPrincipal(identity, source));
-      else this.events.emit('session', this.sessions.view());
-      return;
-    }
-    if (current && current.citizen.idNumber === identity.idNumber && current.activePrincipal === null) {
-      // The same citizen identifying again (e.g. to see their applications, or with the card a matter asks for): keep the session.
-      this.sessions.touch();
-      this.events.emit('session', this.sessions.identifiedAgain(source));
-      this.events.emit('notice', { code: 'card-read-again', level: 'info', at: this.now() });
-      return;
-    }
-    // A different citizen: the previous one's data goes before the new one's arrives.
-    this.journeysImpl?.state.clear();
-    this.maintenance?.lock(); // a citizen at the kiosk closes the staff screen
-    this.events.emit('session', start());
-    this.idleTimer.arm();
   }
 
   private deviceEntries(): Array<[DeviceKind, DeviceSupervisor]> {
