@@ -85,7 +85,8 @@ describe('retention of ID-hash links', () => {
     await v3.recordVerificationResult({ id: 'DC-1', idNumber: OLD_CITIZEN, proofType: 'p', method: 'data-check', state: 'confirmed' });
     expect(() => v3.db.prepare('UPDATE applications SET id_hash = NULL').run()).toThrow(/NOT NULL/);
     v3.close();
-    const v4 = KioskStore.open({ dataDir, kioskId: 'K7', idHashKey: DEV_ID_HASH_KEY });
+    // Up to 004 only: this test is about that migration, whatever later ones add.
+    const v4 = KioskStore.open({ dataDir, kioskId: 'K7', idHashKey: DEV_ID_HASH_KEY, migrations: loadMigrations().slice(0, 4) });
     open.push(v4);
     expect(v4.db.pragma('user_version', { simple: true })).toBe(4);
     expect(v4.localApplicationsFor(OLD_CITIZEN)).toHaveLength(1);
