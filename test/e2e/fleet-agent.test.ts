@@ -115,8 +115,11 @@ describe('fleet agent on a real mosquitto', () => {
     await until(() => lastHealth().inSession, 'health inSession', { timeoutMs: 10_000, everyMs: 20 });
     expect(await fleet.send(topics, { command: 'screenshot', args: {} })).toMatchObject({ ok: false, code: 'citizen-in-session' });
     await t.kiosk.core.endSession('finished');
-    await until(async () => (await t.simulators.idcard!.handleControl({ command: 'state' })).ok, 'the simulator answering');
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the card leaves the reader before the next swipe
+    // The card leaves the reader before the next swipe: a card replaced without leaving is one presence to the reader.
+    await until(async () => {
+      const reply = await t.simulators.idcard!.handleControl({ command: 'state' });
+      return reply.ok && 'state' in reply && (reply.state as { card: string | null }).card === null;
+    }, 'the card off the reader', { timeoutMs: 10_000, everyMs: 50 });
     // This test kiosk's shell gives no screenshot hook: refused as unsupported, not taken.
     expect(await fleet.send(topics, { command: 'screenshot', args: {} })).toMatchObject({ ok: false, code: 'unsupported' });
   });
