@@ -1,4 +1,5 @@
-/** What the card-reader diagnostics (idcard, citizen-card) share: options, JSON lines, the wait loop. */
+/** What the device diagnostics share: options (idcard, citizen-card, scanner), JSON lines and the wait loop (the card readers). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Identity } from '../../electron/common/identity.js';
 import { maskIdNumber, maskName } from '../../electron/common/masking.js';
 
@@ -7,6 +8,31 @@ export function parseTimeout(value: string | undefined): number | undefined | { 
   if (value === undefined) return undefined;
   const ms = Number(value) * 1000;
   return ms > 0 ? ms : { error: '--timeout must be a number of seconds' };
+}
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** The values `parseArgs` gives for `options`, parsed strictly. */
+export type CliValues<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true }>>['values'];
+
+/**
+ * Parses a device CLI's `argv` strictly against `options` (which include `--timeout <s>`):
+ * the values and the timeout in ms, or the error message with `usage` after it.
+ */
+export function parseCliArgs<O extends ParseArgsOptionsConfig & { timeout: { type: 'string' } }>(
+  argv: string[],
+  options: O,
+  usage: string,
+): { values: CliValues<O>; timeoutMs: number | undefined } | string {
+  let values: CliValues<O>;
+  try {
+    ({ values } = parseArgs({ args: argv, options, strict: true }));
+  } catch (err) {
+    return `${(err as Error).message}\n${usage}`;
+  }
+  const timeoutMs = parseTimeout((values as { timeout?: string }).timeout);
+  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${usage}`;
+  return { values, timeoutMs };
 }
 
 /** `--port <path> [--baud n]` → a serial config, or an error message. */

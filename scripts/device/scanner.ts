@@ -5,12 +5,11 @@
  * and length. The text itself (which may be an identity token) only with --reveal.
  * Status changes and dropped bytes go to stderr, so stdout stays one JSON object per line.
  */
-import { parseArgs } from 'node:util';
 import { SCANNER_TERMINATORS, type ScannerConfig, type ScannerTerminator } from '../../electron/common/config.js';
 import { classifyCode } from '../../electron/common/scan-codes.js';
 import { scannerTransportFactory } from '../../electron/core/devices/scanner.js';
 import { ScannerDriver } from '../../native/scanner/driver.js';
-import { parseHid, parseSerial, parseTimeout } from './card-cli.js';
+import { parseCliArgs, parseHid, parseSerial } from './card-cli.js';
 
 const USAGE = 'usage: npm run -s device -- scanner (--port <path> [--terminator cr|lf|crlf|any] [--baud 115200] | --hid <vid:pid>) [--once] [--reveal] [--timeout <s>]';
 
@@ -22,26 +21,21 @@ interface CliOptions {
 }
 
 function parse(argv: string[]): CliOptions | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        baud: { type: 'string', default: '115200' },
-        terminator: { type: 'string', default: 'any' },
-        hid: { type: 'string' },
-        once: { type: 'boolean', default: false },
-        reveal: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    return `${(err as Error).message}\n${USAGE}`;
-  }
-  const timeoutMs = parseTimeout(values.timeout);
-  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
+  const parsed = parseCliArgs(
+    argv,
+    {
+      port: { type: 'string' },
+      baud: { type: 'string', default: '115200' },
+      terminator: { type: 'string', default: 'any' },
+      hid: { type: 'string' },
+      once: { type: 'boolean', default: false },
+      reveal: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'string') return parsed;
+  const { values, timeoutMs } = parsed;
   const common = { once: values.once, reveal: values.reveal, timeoutMs };
   // The CLI shows every reading: repeats are the kiosk's business, not the installer's.
   const repeatIgnoreMs = 0;
