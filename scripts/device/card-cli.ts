@@ -1,4 +1,4 @@
-/** What the device diagnostics share: options (idcard, citizen-card, scanner), JSON lines and the wait loop (the card readers). */
+/** What the device diagnostics (idcard, citizen-card, scanner) share: options, JSON lines, the wait loop. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Identity } from '../../electron/common/identity.js';
 import { maskIdNumber, maskName } from '../../electron/common/masking.js';
@@ -95,15 +95,17 @@ export interface WaitOptions {
   once: boolean;
   timeoutMs: number | undefined;
   waiting: string;
+  /** What the timeout says did not come: 'card' unless given. */
+  awaited?: string;
   start(): void | Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Runs a reader until --once is satisfied, the timeout passes or Ctrl+C. `wire` attaches
- * the reader's listeners and calls `done(code)` when a --once read is over.
+ * Runs a reader (of cards or codes) until --once is satisfied, the timeout passes or Ctrl+C.
+ * `wire` attaches the reader's listeners and calls `done(code)` when a --once read is over.
  */
-export function waitForCards(options: WaitOptions, wire: (done: (code: number) => void) => void): Promise<number> {
+export function waitForReads(options: WaitOptions, wire: (done: (code: number) => void) => void): Promise<number> {
   return new Promise<number>((resolve) => {
     let finished = false;
     const finish = async (code: number) => {
@@ -115,7 +117,7 @@ export function waitForCards(options: WaitOptions, wire: (done: (code: number) =
     wire((code) => void finish(code));
     if (options.timeoutMs) {
       setTimeout(() => {
-        console.error(`no card within ${options.timeoutMs! / 1000} s`);
+        console.error(`no ${options.awaited ?? 'card'} within ${options.timeoutMs! / 1000} s`);
         void finish(options.once ? 1 : 0);
       }, options.timeoutMs).unref();
     }

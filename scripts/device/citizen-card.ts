@@ -8,7 +8,7 @@
  */
 import type { CitizenCardReaderConfig } from '../../electron/common/config.js';
 import type { CardReadEvent } from '../../electron/common/identity.js';
-import { identityJson, parseCliArgs, parseHid, parseSerial, waitForCards } from './card-cli.js';
+import { identityJson, parseCliArgs, parseHid, parseSerial, waitForReads } from './card-cli.js';
 import { createCitizenCardReader, type CitizenCardReaderOptions } from '../../electron/core/devices/citizencard.js';
 import type { CitizenCardError } from '../../native/citizencard/errors.js';
 
@@ -68,7 +68,7 @@ async function read(options: CliOptions, readerOptions: CitizenCardReaderOptions
   const reader = createCitizenCardReader(options.config, readerOptions);
   reader.onStatus((s) => console.error(`[${s.state}] ${s.message}`));
   reader.onCardRemoved(() => console.error('card removed'));
-  return waitForCards(
+  return waitForReads(
     { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for a citizen card', start: () => reader.start(), stop: () => reader.stop() },
     (done) => {
       reader.onCard((event) => {

@@ -7,7 +7,7 @@
  * `--port @simulator` starts the reader simulator and presents its first card.
  */
 import type { IdCardReaderConfig } from '../../electron/common/config.js';
-import { identityJson, parseCliArgs, parseHid, parseSerial, waitForCards } from './card-cli.js';
+import { identityJson, parseCliArgs, parseHid, parseSerial, waitForReads } from './card-cli.js';
 import { idCardTransportFactory } from '../../electron/core/devices/idcard.js';
 import { SamChannel } from '../../native/idcard/channel.js';
 import { IdCardDriver, type IdCardRead } from '../../native/idcard/driver.js';
@@ -88,7 +88,7 @@ async function read(options: CliOptions): Promise<number> {
   driver.on('status', (s) => console.error(`[${s.state}] ${s.message}`));
   driver.on('readError', (m) => console.error(`card not read: ${m}`));
   driver.on('removed', () => console.error('card removed'));
-  return waitForCards(
+  return waitForReads(
     { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for a card', start: () => driver.start(), stop: () => driver.stop() },
     (done) =>
       driver.on('card', (r) => {

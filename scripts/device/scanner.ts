@@ -9,7 +9,7 @@ import { SCANNER_TERMINATORS, type ScannerConfig, type ScannerTerminator } from 
 import { classifyCode } from '../../electron/common/scan-codes.js';
 import { scannerTransportFactory } from '../../electron/core/devices/scanner.js';
 import { ScannerDriver } from '../../native/scanner/driver.js';
-import { parseCliArgs, parseHid, parseSerial } from './card-cli.js';
+import { parseCliArgs, parseHid, parseSerial, waitForReads } from './card-cli.js';
 
 const USAGE = 'usage: npm run -s device -- scanner (--port <path> [--terminator cr|lf|crlf|any] [--baud 115200] | --hid <vid:pid>) [--once] [--reveal] [--timeout <s>]';
 
@@ -58,29 +58,15 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const driver = new ScannerDriver({ transport: scannerTransportFactory(options.config), repeatIgnoreMs: options.config.repeatIgnoreMs });
-  return new Promise<number>((resolve) => {
-    let finished = false;
-    const finish = async (code: number) => {
-      if (finished) return;
-      finished = true;
-      await driver.stop();
-      resolve(code);
-    };
-    driver.on('status', (s) => console.error(`scanner ${s.state}: ${s.message}`));
-    driver.on('discard', (d) => console.error(`dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
-    driver.on('scan', (scan) => {
-      const line = { kind: classifyCode(scan.text), length: scan.text.length, at: new Date(scan.at).toISOString(), ...(options.reveal ? { text: scan.text } : {}) };
-      console.log(JSON.stringify(line));
-      if (options.once) void finish(0);
-    });
-    if (options.timeoutMs) {
-      setTimeout(() => {
-        console.error(`no code within ${options.timeoutMs! / 1000} s`);
-        void finish(options.once ? 1 : 0);
-      }, options.timeoutMs).unref();
-    }
-    process.once('SIGINT', () => void finish(0));
-    console.error('waiting for codes (Ctrl+C to stop)');
-    driver.start();
-  });
+  driver.on('status', (s) => console.error(`scanner ${s.state}: ${s.message}`));
+  driver.on('discard', (d) => console.error(`dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
+  return waitForReads(
+    { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for codes', awaited: 'code', start: () => driver.start(), stop: () => driver.stop() },
+    (done) =>
+      driver.on('scan', (scan) => {
+        const line = { kind: classifyCode(scan.text), length: scan.text.length, at: new Date(scan.at).toISOString(), ...(options.reveal ? { text: scan.text } : {}) };
+        console.log(JSON.stringify(line));
+        if (options.once) done(0);
+      }),
+  );
 }
