@@ -1,4 +1,5 @@
-/** What the card-reader diagnostics (idcard, citizen-card) share: options, JSON lines, the wait loop. */
+/** What the device diagnostics (idcard, citizen-card, scanner) share: options, JSON lines, the wait loop. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Identity } from '../../electron/common/identity.js';
 import { maskIdNumber, maskName } from '../../electron/common/masking.js';
 
@@ -7,6 +8,31 @@ export function parseTimeout(value: string | undefined): number | undefined | { 
   if (value === undefined) return undefined;
   const ms = Number(value) * 1000;
   return ms > 0 ? ms : { error: '--timeout must be a number of seconds' };
+}
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** The values `parseArgs` gives for `options`, parsed strictly. */
+export type CliValues<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true }>>['values'];
+
+/**
+ * Parses a device CLI's `argv` strictly against `options` (which include `--timeout <s>`):
+ * the values and the timeout in ms, or the error message with `usage` after it.
+ */
+export function parseCliArgs<O extends ParseArgsOptionsConfig & { timeout: { type: 'string' } }>(
+  argv: string[],
+  options: O,
+  usage: string,
+): { values: CliValues<O>; timeoutMs: number | undefined } | string {
+  let values: CliValues<O>;
+  try {
+    ({ values } = parseArgs({ args: argv, options, strict: true }));
+  } catch (err) {
+    return `${(err as Error).message}\n${usage}`;
+  }
+  const timeoutMs = parseTimeout((values as { timeout?: string }).timeout);
+  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${usage}`;
+  return { values, timeoutMs };
 }
 
 /** `--port <path> [--baud n]` → a serial config, or an error message. */
@@ -69,15 +95,17 @@ export interface WaitOptions {
   once: boolean;
   timeoutMs: number | undefined;
   waiting: string;
+  /** What the timeout says did not come: 'card' unless given. */
+  awaited?: string;
   start(): void | Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Runs a reader until --once is satisfied, the timeout passes or Ctrl+C. `wire` attaches
- * the reader's listeners and calls `done(code)` when a --once read is over.
+ * Runs a reader (of cards or codes) until --once is satisfied, the timeout passes or Ctrl+C.
+ * `wire` attaches the reader's listeners and calls `done(code)` when a --once read is over.
  */
-export function waitForCards(options: WaitOptions, wire: (done: (code: number) => void) => void): Promise<number> {
+export function waitForReads(options: WaitOptions, wire: (done: (code: number) => void) => void): Promise<number> {
   return new Promise<number>((resolve) => {
     let finished = false;
     const finish = async (code: number) => {
@@ -89,7 +117,7 @@ export function waitForCards(options: WaitOptions, wire: (done: (code: number) =
     wire((code) => void finish(code));
     if (options.timeoutMs) {
       setTimeout(() => {
-        console.error(`no card within ${options.timeoutMs! / 1000} s`);
+        console.error(`no ${options.awaited ?? 'card'} within ${options.timeoutMs! / 1000} s`);
         void finish(options.once ? 1 : 0);
       }, options.timeoutMs).unref();
     }

@@ -6,10 +6,9 @@
  * prints {"error": code, …}). Status changes go to stderr so stdout stays JSON lines.
  * `--port @simulator [--card <key>]` starts the framed-reader simulator with that card in it.
  */
-import { parseArgs } from 'node:util';
 import type { CitizenCardReaderConfig } from '../../electron/common/config.js';
 import type { CardReadEvent } from '../../electron/common/identity.js';
-import { identityJson, parseHid, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
+import { identityJson, parseCliArgs, parseHid, parseSerial, waitForReads } from './card-cli.js';
 import { createCitizenCardReader, type CitizenCardReaderOptions } from '../../electron/core/devices/citizencard.js';
 import type { CitizenCardError } from '../../native/citizencard/errors.js';
 
@@ -26,27 +25,22 @@ interface CliOptions {
 }
 
 function parse(argv: string[]): CliOptions | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        pcsc: { type: 'string' },
-        port: { type: 'string' },
-        hid: { type: 'string' },
-        baud: { type: 'string', default: '115200' },
-        card: { type: 'string', default: 'zhang-wei' },
-        once: { type: 'boolean', default: false },
-        reveal: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    return `${(err as Error).message}\n${USAGE}`;
-  }
-  const timeoutMs = parseTimeout(values.timeout);
-  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
+  const parsed = parseCliArgs(
+    argv,
+    {
+      pcsc: { type: 'string' },
+      port: { type: 'string' },
+      hid: { type: 'string' },
+      baud: { type: 'string', default: '115200' },
+      card: { type: 'string', default: 'zhang-wei' },
+      once: { type: 'boolean', default: false },
+      reveal: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'string') return parsed;
+  const { values, timeoutMs } = parsed;
   const common = { once: values.once, reveal: values.reveal, timeoutMs, card: values.card };
   if ([values.pcsc, values.port, values.hid].filter((v) => v !== undefined).length > 1) return `give one of --pcsc, --port, --hid\n${USAGE}`;
   if (values.hid !== undefined) {
@@ -74,7 +68,7 @@ async function read(options: CliOptions, readerOptions: CitizenCardReaderOptions
   const reader = createCitizenCardReader(options.config, readerOptions);
   reader.onStatus((s) => console.error(`[${s.state}] ${s.message}`));
   reader.onCardRemoved(() => console.error('card removed'));
-  return waitForCards(
+  return waitForReads(
     { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for a citizen card', start: () => reader.start(), stop: () => reader.stop() },
     (done) => {
       reader.onCard((event) => {

@@ -6,9 +6,8 @@
  * and id. Status changes and problems go to stderr so stdout stays one JSON object per line.
  * `--port @simulator` starts the reader simulator and presents its first card.
  */
-import { parseArgs } from 'node:util';
 import type { IdCardReaderConfig } from '../../electron/common/config.js';
-import { identityJson, parseHid, parseSerial, parseTimeout, waitForCards } from './card-cli.js';
+import { identityJson, parseCliArgs, parseHid, parseSerial, waitForReads } from './card-cli.js';
 import { idCardTransportFactory } from '../../electron/core/devices/idcard.js';
 import { SamChannel } from '../../native/idcard/channel.js';
 import { IdCardDriver, type IdCardRead } from '../../native/idcard/driver.js';
@@ -25,26 +24,21 @@ interface CliOptions {
 }
 
 function parse(argv: string[]): CliOptions | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        baud: { type: 'string', default: '115200' },
-        hid: { type: 'string' },
-        once: { type: 'boolean', default: false },
-        reveal: { type: 'boolean', default: false },
-        probe: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    return `${(err as Error).message}\n${USAGE}`;
-  }
-  const timeoutMs = parseTimeout(values.timeout);
-  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
+  const parsed = parseCliArgs(
+    argv,
+    {
+      port: { type: 'string' },
+      baud: { type: 'string', default: '115200' },
+      hid: { type: 'string' },
+      once: { type: 'boolean', default: false },
+      reveal: { type: 'boolean', default: false },
+      probe: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'string') return parsed;
+  const { values, timeoutMs } = parsed;
   const common = { once: values.once, reveal: values.reveal, probe: values.probe, timeoutMs };
   if (values.hid) {
     const hid = parseHid(values.hid);
@@ -94,7 +88,7 @@ async function read(options: CliOptions): Promise<number> {
   driver.on('status', (s) => console.error(`[${s.state}] ${s.message}`));
   driver.on('readError', (m) => console.error(`card not read: ${m}`));
   driver.on('removed', () => console.error('card removed'));
-  return waitForCards(
+  return waitForReads(
     { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for a card', start: () => driver.start(), stop: () => driver.stop() },
     (done) =>
       driver.on('card', (r) => {

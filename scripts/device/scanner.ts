@@ -5,12 +5,11 @@
  * and length. The text itself (which may be an identity token) only with --reveal.
  * Status changes and dropped bytes go to stderr, so stdout stays one JSON object per line.
  */
-import { parseArgs } from 'node:util';
 import { SCANNER_TERMINATORS, type ScannerConfig, type ScannerTerminator } from '../../electron/common/config.js';
 import { classifyCode } from '../../electron/common/scan-codes.js';
 import { scannerTransportFactory } from '../../electron/core/devices/scanner.js';
 import { ScannerDriver } from '../../native/scanner/driver.js';
-import { parseHid, parseSerial, parseTimeout } from './card-cli.js';
+import { parseCliArgs, parseHid, parseSerial, waitForReads } from './card-cli.js';
 
 const USAGE = 'usage: npm run -s device -- scanner (--port <path> [--terminator cr|lf|crlf|any] [--baud 115200] | --hid <vid:pid>) [--once] [--reveal] [--timeout <s>]';
 
@@ -22,26 +21,21 @@ interface CliOptions {
 }
 
 function parse(argv: string[]): CliOptions | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        baud: { type: 'string', default: '115200' },
-        terminator: { type: 'string', default: 'any' },
-        hid: { type: 'string' },
-        once: { type: 'boolean', default: false },
-        reveal: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    return `${(err as Error).message}\n${USAGE}`;
-  }
-  const timeoutMs = parseTimeout(values.timeout);
-  if (typeof timeoutMs === 'object') return `${timeoutMs.error}\n${USAGE}`;
+  const parsed = parseCliArgs(
+    argv,
+    {
+      port: { type: 'string' },
+      baud: { type: 'string', default: '115200' },
+      terminator: { type: 'string', default: 'any' },
+      hid: { type: 'string' },
+      once: { type: 'boolean', default: false },
+      reveal: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'string') return parsed;
+  const { values, timeoutMs } = parsed;
   const common = { once: values.once, reveal: values.reveal, timeoutMs };
   // The CLI shows every reading: repeats are the kiosk's business, not the installer's.
   const repeatIgnoreMs = 0;
@@ -64,29 +58,15 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const driver = new ScannerDriver({ transport: scannerTransportFactory(options.config), repeatIgnoreMs: options.config.repeatIgnoreMs });
-  return new Promise<number>((resolve) => {
-    let finished = false;
-    const finish = async (code: number) => {
-      if (finished) return;
-      finished = true;
-      await driver.stop();
-      resolve(code);
-    };
-    driver.on('status', (s) => console.error(`scanner ${s.state}: ${s.message}`));
-    driver.on('discard', (d) => console.error(`dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
-    driver.on('scan', (scan) => {
-      const line = { kind: classifyCode(scan.text), length: scan.text.length, at: new Date(scan.at).toISOString(), ...(options.reveal ? { text: scan.text } : {}) };
-      console.log(JSON.stringify(line));
-      if (options.once) void finish(0);
-    });
-    if (options.timeoutMs) {
-      setTimeout(() => {
-        console.error(`no code within ${options.timeoutMs! / 1000} s`);
-        void finish(options.once ? 1 : 0);
-      }, options.timeoutMs).unref();
-    }
-    process.once('SIGINT', () => void finish(0));
-    console.error('waiting for codes (Ctrl+C to stop)');
-    driver.start();
-  });
+  driver.on('status', (s) => console.error(`scanner ${s.state}: ${s.message}`));
+  driver.on('discard', (d) => console.error(`dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
+  return waitForReads(
+    { once: options.once, timeoutMs: options.timeoutMs, waiting: 'waiting for codes', awaited: 'code', start: () => driver.start(), stop: () => driver.stop() },
+    (done) =>
+      driver.on('scan', (scan) => {
+        const line = { kind: classifyCode(scan.text), length: scan.text.length, at: new Date(scan.at).toISOString(), ...(options.reveal ? { text: scan.text } : {}) };
+        console.log(JSON.stringify(line));
+        if (options.once) done(0);
+      }),
+  );
 }

@@ -18,6 +18,7 @@ import type { RunningDemo } from '../../scripts/sim/demo.js';
 import { composeTestKiosk, testConfig } from '../support/kiosk.js';
 import { makeTestPki, type CertFiles, type TestPki } from '../support/pki.js';
 import { FLEET_OPERATOR, startTestBroker, type TestBroker } from '../support/mosquitto.js';
+import { TEST_FLEET_BACKOFF, testFleetConfig } from '../support/fleet-kiosk.js';
 import { observeFleet, type FleetObserver } from '../support/fleet-observer.js';
 import { until } from '../support/until.js';
 
@@ -37,9 +38,9 @@ beforeAll(async () => {
   const config = testConfig(mkdtempSync(path.join(tmpdir(), 'kiosk-fleet-acl-')), {
     kioskId: 'ACL-K01',
     devices: { idcard: null, citizencard: null, printer: null },
-    fleet: { url: broker.tlsUrl!, topicPrefix: 'hall', healthSeconds: 5, keepAliveSeconds: 5, tls: { caFile: pki.caFile, ...client } },
+    fleet: { ...testFleetConfig(broker.tlsUrl!, { healthSeconds: 5, keepAliveSeconds: 5 }), tls: { caFile: pki.caFile, ...client } },
   });
-  kiosk = await composeTestKiosk(config, { heartbeatMs: 200, fleetBackoff: { minMs: 100, maxMs: 500 } });
+  kiosk = await composeTestKiosk(config, { heartbeatMs: 200, fleetBackoff: TEST_FLEET_BACKOFF });
   operator = await observeFleet(broker.tlsUrl!, tlsOf(pki.client(FLEET_OPERATOR)));
 }, 60_000);
 

@@ -11,6 +11,7 @@ import { kioskTopics, type KioskTopics } from '../../electron/common/fleet/topic
 import { healthMessageSchema, stateMessageSchema, type EventMessage, type HealthMessage, type StateMessage } from '../../electron/common/fleet/messages.js';
 import { startTestKiosk, type TestKiosk } from '../support/kiosk.js';
 import { startTestBroker, type TestBroker } from '../support/mosquitto.js';
+import { TEST_FLEET_BACKOFF, testFleetConfig, untilFleetConnected } from '../support/fleet-kiosk.js';
 import { observeFleet, type FleetObserver } from '../support/fleet-observer.js';
 import { until } from '../support/until.js';
 
@@ -28,11 +29,11 @@ const auditRows = (commandId: string) =>
 beforeAll(async () => {
   broker = await startTestBroker();
   t = await startTestKiosk(
-    { kioskId: 'FLEET-K01', fleet: { url: broker.url, topicPrefix: 'hall', healthSeconds: HEALTH_SECONDS, keepAliveSeconds: 2 } },
-    { printerOutputDir: null, fleetBackoff: { minMs: 100, maxMs: 500 } },
+    { kioskId: 'FLEET-K01', fleet: testFleetConfig(broker.url, { healthSeconds: HEALTH_SECONDS, keepAliveSeconds: 2 }) },
+    { printerOutputDir: null, fleetBackoff: TEST_FLEET_BACKOFF },
   );
   topics = kioskTopics('hall', t.config.hall.regionCode, 'FLEET-K01');
-  await until(() => t.kiosk.fleet!.agent.connected, 'the kiosk connected to the broker', { timeoutMs: 10_000, everyMs: 20 });
+  await untilFleetConnected(t.kiosk);
   await until(async () => (await t.kiosk.core.getStatus()).devices.every((d) => d.state === 'ready'), 'every simulated device ready', { timeoutMs: 15_000, everyMs: 50 });
   fleet = await observeFleet(broker.url);
 }, 60_000);

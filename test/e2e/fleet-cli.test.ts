@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKiosk, type TestKiosk } from '../support/kiosk.js';
 import { startTestBroker, type TestBroker } from '../support/mosquitto.js';
+import { TEST_FLEET_BACKOFF, testFleetConfig, untilFleetConnected } from '../support/fleet-kiosk.js';
 import { until } from '../support/until.js';
 
 const CLI = ['--import', 'tsx', 'scripts/fleet/cli.ts'];
@@ -25,10 +26,10 @@ const fleet = (...args: string[]) =>
 beforeAll(async () => {
   broker = await startTestBroker();
   t = await startTestKiosk(
-    { kioskId: 'CLI-K01', fleet: { url: broker.url, topicPrefix: 'hall', healthSeconds: 2, keepAliveSeconds: 5 } },
-    { printerOutputDir: null, fleetBackoff: { minMs: 100, maxMs: 500 } },
+    { kioskId: 'CLI-K01', fleet: testFleetConfig(broker.url, { healthSeconds: 2, keepAliveSeconds: 5 }) },
+    { printerOutputDir: null, fleetBackoff: TEST_FLEET_BACKOFF },
   );
-  await until(() => t.kiosk.fleet!.agent.connected, 'the kiosk connected', { timeoutMs: 10_000, everyMs: 20 });
+  await untilFleetConnected(t.kiosk, 'the kiosk connected');
   await until(async () => (await t.kiosk.core.getStatus()).devices.every((d) => d.state === 'ready'), 'every device ready', { timeoutMs: 15_000, everyMs: 50 });
 }, 60_000);
 

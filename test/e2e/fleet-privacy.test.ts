@@ -9,8 +9,8 @@ import { kioskTopics } from '../../electron/common/fleet/topics.js';
 import { SIM_PEOPLE } from '../../scripts/sim/idcard/people.js';
 import { centralRecordsForCardHolders, expectNothingLeft, press, printedSince, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
 import { startTestBroker, type TestBroker } from '../support/mosquitto.js';
+import { TEST_FLEET_BACKOFF, testFleetConfig, untilFleetConnected } from '../support/fleet-kiosk.js';
 import { observeFleet, type FleetObserver } from '../support/fleet-observer.js';
-import { until } from '../support/until.js';
 
 let broker: TestBroker;
 let rig: JourneyRig;
@@ -20,10 +20,10 @@ beforeAll(async () => {
   broker = await startTestBroker();
   fleet = await observeFleet(broker.url);
   rig = await startJourneyRig(
-    { kioskId: 'PRIV-K01', fleet: { url: broker.url, topicPrefix: 'hall', healthSeconds: 1, keepAliveSeconds: 5 } },
-    { fleetBackoff: { minMs: 100, maxMs: 500 } },
+    { kioskId: 'PRIV-K01', fleet: testFleetConfig(broker.url, { healthSeconds: 1, keepAliveSeconds: 5 }) },
+    { fleetBackoff: TEST_FLEET_BACKOFF },
   );
-  await until(() => rig.t.kiosk.fleet!.agent.connected, 'the kiosk connected to the broker', { timeoutMs: 10_000, everyMs: 20 });
+  await untilFleetConnected(rig.t.kiosk);
 }, 90_000);
 
 afterAll(async () => {

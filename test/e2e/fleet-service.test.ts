@@ -9,8 +9,8 @@ import { kioskTopics, type KioskTopics } from '../../electron/common/fleet/topic
 import type { EventMessage, HealthMessage } from '../../electron/common/fleet/messages.js';
 import { press, printedSince, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
 import { startTestBroker, type TestBroker } from '../support/mosquitto.js';
+import { TEST_FLEET_BACKOFF, testFleetConfig, untilFleetConnected } from '../support/fleet-kiosk.js';
 import { observeFleet, type FleetObserver } from '../support/fleet-observer.js';
-import { until } from '../support/until.js';
 
 let broker: TestBroker;
 let rig: JourneyRig;
@@ -21,11 +21,11 @@ beforeAll(async () => {
   broker = await startTestBroker();
   fleet = await observeFleet(broker.url);
   rig = await startJourneyRig(
-    { kioskId: 'SVC-K01', fleet: { url: broker.url, topicPrefix: 'hall', healthSeconds: 2, keepAliveSeconds: 5 } },
-    { fleetBackoff: { minMs: 100, maxMs: 500 } },
+    { kioskId: 'SVC-K01', fleet: testFleetConfig(broker.url, { healthSeconds: 2, keepAliveSeconds: 5 }) },
+    { fleetBackoff: TEST_FLEET_BACKOFF },
   );
   topics = kioskTopics('hall', rig.t.config.hall.regionCode, 'SVC-K01');
-  await until(() => rig.t.kiosk.fleet!.agent.connected, 'the kiosk connected to the broker', { timeoutMs: 10_000, everyMs: 20 });
+  await untilFleetConnected(rig.t.kiosk);
 }, 90_000);
 
 afterAll(async () => {

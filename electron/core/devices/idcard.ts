@@ -11,7 +11,8 @@ import { IdCardDriver, type DriverStatus, type IdCardDriverOptions } from '../..
 import { HidTransport, hidName, type HidOpener } from '../../../native/idcard/hid-transport.js';
 import { wireTimeMs } from '../../../native/idcard/protocol.js';
 import { SerialTransport, type SamTransport } from '../../../native/idcard/transport.js';
-import type { CardReaderDevice, Unsubscribe } from './types.js';
+import { followDriverStatus } from './driver-status.js';
+import type { CardReaderDevice } from './types.js';
 
 export interface IdCardReaderOptions extends Omit<IdCardDriverOptions, 'transport'> {
   /** Replaces node-hid (tests, or a vendor binding). */
@@ -65,28 +66,19 @@ export function createIdCardReader(config: IdCardReaderConfig, options: IdCardRe
     ...driverOptions,
     transport: idCardTransportFactory(config, hidOpener),
   });
-  let current: DeviceStatus = toDeviceStatus(driver.status(), port);
-  const statusListeners = new Set<(s: DeviceStatus) => void>();
-  driver.on('status', (s) => {
-    current = toDeviceStatus(s, port);
-    for (const l of statusListeners) l(current);
-  });
+  const status = followDriverStatus<DriverStatus>(driver, (s) => toDeviceStatus(s, port));
   if (log) {
     driver.on('log', log);
     driver.on('readError', (m) => log(`card not read: ${m}`));
   }
-  const subscribe = <T>(set: Set<(v: T) => void>, l: (v: T) => void): Unsubscribe => {
-    set.add(l);
-    return () => set.delete(l);
-  };
   return {
     start() {
       driver.start();
       return Promise.resolve();
     },
     stop: () => driver.stop(),
-    status: () => current,
-    onStatus: (l) => subscribe(statusListeners, l),
+    status: status.current,
+    onStatus: status.onStatus,
     onCard(listener: (event: CardReadEvent) => void) {
       return driver.on('card', (read) => listener({ source: 'idcard', identity: read.identity, photo: read.photo, readAt: read.readAt }));
     },

@@ -13,6 +13,7 @@ import { ScannerDriver, type ScannerDriverOptions, type ScannerDriverStatus } fr
 import { HidPosScannerTransport } from '../../../native/scanner/hid-pos-transport.js';
 import { SerialScannerTransport } from '../../../native/scanner/serial-transport.js';
 import type { ScannerTransport } from '../../../native/scanner/transport.js';
+import { followDriverStatus } from './driver-status.js';
 import type { ScannerDevice, Unsubscribe } from './types.js';
 
 export interface ScannerOptions extends Omit<ScannerDriverOptions, 'transport' | 'repeatIgnoreMs'> {
@@ -55,12 +56,7 @@ export function createScanner(config: ScannerConfig, options: ScannerOptions = {
   const { hidOpener, log, ...driverOptions } = options;
   const port = config.transport === 'serial' ? config.port : hidName(config);
   const driver = new ScannerDriver({ ...driverOptions, repeatIgnoreMs: config.repeatIgnoreMs, transport: scannerTransportFactory(config, hidOpener) });
-  let current: DeviceStatus = toDeviceStatus(driver.status(), port);
-  const statusListeners = new Set<(s: DeviceStatus) => void>();
-  driver.on('status', (s) => {
-    current = toDeviceStatus(s, port);
-    for (const l of statusListeners) l(current);
-  });
+  const status = followDriverStatus<ScannerDriverStatus>(driver, (s) => toDeviceStatus(s, port));
   if (log) {
     driver.on('discard', (d) => log(`code scanner dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
     driver.on('status', (s) => log(`code scanner ${s.state}: ${s.message}`));
@@ -71,11 +67,8 @@ export function createScanner(config: ScannerConfig, options: ScannerOptions = {
       return Promise.resolve();
     },
     stop: () => driver.stop(),
-    status: () => current,
-    onStatus(l): Unsubscribe {
-      statusListeners.add(l);
-      return () => statusListeners.delete(l);
-    },
+    status: status.current,
+    onStatus: status.onStatus,
     onScan(listener: (scan: Scan) => void): Unsubscribe {
       return driver.on('scan', (s) => listener({ text: s.text, at: s.at }));
     },

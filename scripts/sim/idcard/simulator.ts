@@ -4,14 +4,15 @@
  * simulator's side and removes the device path, "replug" brings a fresh PTY back at
  * the same path (as udev does for a re-enumerated USB-serial adapter).
  */
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { FrameAssembler } from '../../../native/idcard/framer.js';
 import type { CommandName } from '../../../native/idcard/protocol.js';
-import { openPtyPair, type PtyPair } from '../pty-pair.js';
+import type { PtyPair } from '../pty-pair.js';
+import { plugPty, unplugPty } from '../pty-plug.js';
 import { findPerson, SIM_PEOPLE } from './people.js';
 import { SamResponder } from './responder.js';
 
@@ -121,16 +122,12 @@ export class IdCardSimulator {
 
   async plug(): Promise<void> {
     if (this.port) return;
-    const pair = await openPtyPair('idcard');
-    const port = new SerialPort({ path: pair.simulatorPath, baudRate: 115200, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-    this.requests = new FrameAssembler({ minLen: 3 });
-    port.on('data', (chunk: Buffer) => this.onData(chunk));
-    port.on('error', () => undefined); // the driver side vanishing is not our error
-    this.pair = pair;
-    this.port = port;
-    // Appear at the stable path last, so a driver never opens a half-made device.
-    symlinkSync(pair.devicePath, this.devicePath);
+    await plugPty('idcard', this.devicePath, (pair, port) => {
+      this.requests = new FrameAssembler({ minLen: 3 });
+      port.on('data', (chunk: Buffer) => this.onData(chunk));
+      this.pair = pair;
+      this.port = port;
+    });
   }
 
   async unplug(): Promise<void> {
@@ -138,13 +135,7 @@ export class IdCardSimulator {
     const pair = this.pair;
     this.port = undefined;
     this.pair = undefined;
-    try {
-      unlinkSync(this.devicePath);
-    } catch {
-      // already gone
-    }
-    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
-    await pair?.close();
+    await unplugPty(this.devicePath, port, pair);
   }
 
   async close(): Promise<void> {

@@ -4,12 +4,13 @@
  * opens `devicePath` (a stable symlink) as it would open /dev/ttyACM0. "unplug" closes
  * the simulator's side and removes the path; "replug" brings a fresh PTY back at it.
  */
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import type { ScannerTerminator } from '../../../electron/common/config.js';
-import { openPtyPair, type PtyPair } from '../pty-pair.js';
+import type { PtyPair } from '../pty-pair.js';
+import { plugPty, unplugPty } from '../pty-plug.js';
 
 export interface ScannerSimulatorOptions {
   terminator?: ScannerTerminator;
@@ -77,14 +78,10 @@ export class ScannerSimulator {
 
   async plug(): Promise<void> {
     if (this.port) return;
-    const pair = await openPtyPair('scanner');
-    const port = new SerialPort({ path: pair.simulatorPath, baudRate: 115200, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-    port.on('error', () => undefined); // the driver side vanishing is not our error
-    this.pair = pair;
-    this.port = port;
-    // Appear at the stable path last, so a driver never opens a half-made device.
-    symlinkSync(pair.devicePath, this.devicePath);
+    await plugPty('scanner', this.devicePath, (pair, port) => {
+      this.pair = pair;
+      this.port = port;
+    });
   }
 
   async unplug(): Promise<void> {
@@ -92,13 +89,7 @@ export class ScannerSimulator {
     const pair = this.pair;
     this.port = undefined;
     this.pair = undefined;
-    try {
-      unlinkSync(this.devicePath);
-    } catch {
-      // already gone
-    }
-    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
-    await pair?.close();
+    await unplugPty(this.devicePath, port, pair);
   }
 
   async close(): Promise<void> {
