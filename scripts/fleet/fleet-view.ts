@@ -36,7 +36,7 @@ export class FleetView {
   }
 }
 
-const DEVICE_SHORT: Record<string, string> = { idcard: 'id', citizencard: 'cc', printer: 'pr' };
+const DEVICE_SHORT: Record<string, string> = { idcard: 'id', citizencard: 'cc', printer: 'pr', scanner: 'sc' };
 
 function age(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)}s`;

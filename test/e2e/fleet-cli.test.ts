@@ -54,7 +54,7 @@ describe('fleet CLI', () => {
     }
     await until(async () => {
       const { stdout } = await fleet('status');
-      return /CLI-K01\s+330102\s+online\s+id:ok cc:ok pr:paper-near-end\s+near-end\s+\d+/.test(stdout);
+      return /CLI-K01\s+330102\s+online\s+id:ok cc:ok pr:paper-near-end sc:ok\s+near-end\s+\d+/.test(stdout);
     }, 'status showing paper near end', { timeoutMs: 20_000, everyMs: 200 });
     const { code, stdout } = await fleet('status');
     expect(code).toBe(0);
