@@ -69,7 +69,7 @@ describe('Electron production bundle', () => {
     symlinkSync(path.resolve('node_modules'), path.join(appRoot, 'node_modules'));
     const { code, stderr } = await runMain({ devices: SIMULATED_DEVICES, central: { url: 'embedded' } }, appRoot);
     expect(code).toBe(1);
-    expect(stderr).toContain('devices.idcard, devices.citizencard, devices.printer, central.url name a simulator (demo mode), but this installation has no demo composition');
+    expect(stderr).toContain('devices.idcard, devices.citizencard, devices.printer, devices.scanner, central.url name a simulator (demo mode), but this installation has no demo composition');
     expect(stderr).toContain(path.join(appRoot, 'dist-electron', 'demo.cjs'));
   });
 
@@ -103,7 +103,7 @@ describe('bundled Electron main process on the demo config', () => {
   const find = (event: string, method?: string) => lines.find((l) => l.event === event && (!method || l.method === method));
 
   it('says it runs in demo mode, on which simulators', () => {
-    expect(log).toContain('WARNING: DEMO MODE: devices.idcard, devices.citizencard, devices.printer, central.url run on simulators; a hall kiosk names its real devices and central API (README "Demo and production configuration")');
+    expect(log).toContain('WARNING: DEMO MODE: devices.idcard, devices.citizencard, devices.printer, devices.scanner, central.url run on simulators; a hall kiosk names its real devices and central API (README "Demo and production configuration")');
   });
 
   it('opens one kiosk window with the lockdown options', () => {
