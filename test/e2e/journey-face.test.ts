@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFakeCameraVideos } from '../../scripts/face/make-fake-camera.js';
-import { press, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
+import { press, screenshot, startJourneyRig, swipe, waitForScreen, type JourneyRig } from './journey-helpers.js';
 
 const videos = makeFakeCameraVideos(mkdtempSync(path.join(tmpdir(), 'kiosk-fake-camera-')));
 const overrides = { face: { matcher: 'central', timeoutMs: 240_000, requiredForMatters: ['social-insurance-proof'] } };
@@ -42,6 +42,7 @@ async function toFaceStep(rig: JourneyRig, card: string): Promise<void> {
   await press(page, 'submit-application');
   await waitForScreen(page, 'face');
   await page.getByTestId('screen-face-consent').waitFor();
+  await screenshot(page, 'face-consent');
   await press(page, 'face-agree');
 }
 
@@ -75,6 +76,7 @@ describe('the face step in Chromium with a fake camera', () => {
       expect(await rig.page.getByTestId('screen-face-result').getAttribute('data-result')).toBe('no-match');
       expect(await rig.page.locator('h2').textContent()).toBe('未能确认是您本人');
       expect(await rig.page.getByTestId('face-card-offer').textContent()).toContain('身份证');
+      await screenshot(rig.page, 'face-refused');
       expect(await cameraTracks(rig)).toBe('0');
       expect((await rig.t.kiosk.core.getStatus()).session?.faceVerified).toBe(false);
       await press(rig.page, 'face-leave');
