@@ -1,11 +1,13 @@
 // Bundles the browser shell's Node side into dist/node/browser-shell.mjs (ESM, run with plain
 // `node`), and the demo composition scripts/sim/demo.ts, when it exists, into
 // dist/node/demo.mjs: the browser shell loads that one by a computed path in demo mode only,
-// so the production bundle carries no simulator code. Native modules stay external.
-// Each bundle's esbuild metafile inputs go to dist/node/<name>.inputs.json, which
-// scripts/build.mjs reads to tell whether the bundle is stale.
+// so the production bundle carries no simulator code. Native modules stay external. Shared
+// and lazily imported code goes to dist/node/<name>-<hash>.mjs chunks.
+// The sources each entry can run (its own and its chunks') go to dist/node/<name>.inputs.json,
+// which scripts/build.mjs reads to tell whether the bundle is stale.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { sourceUrlPlugin } from './source-url-plugin.mjs';
 
@@ -40,14 +42,22 @@ const banner = {
   ].join('\n'),
 };
 
-/** Builds one bundle; returns its output path. */
-export async function buildNodeBundle(name) {
-  const entry = NODE_ENTRIES[name];
-  const outfile = `${NODE_OUT}/${name}.mjs`;
+/**
+ * Builds the bundles in one esbuild run with code splitting: a module both entries use (zod,
+ * electron/common) is one shared chunk, parsed and evaluated once when the demo loads beside
+ * the shell, and a dynamic import (the fleet link and mqtt, the face matcher) is a chunk of
+ * its own, read only when it is first needed. Returns the entry outputs' paths.
+ */
+export async function buildNodeBundles(names = nodeBundleNames()) {
   const result = await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: Object.fromEntries(names.map((name) => [name, NODE_ENTRIES[name]])),
+    outdir: NODE_OUT,
+    // Chunks sit beside the entries: every output is two folders below the project root.
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -58,9 +68,36 @@ export async function buildNodeBundle(name) {
     metafile: true,
     logLevel: 'warning',
   });
+  const outputs = result.metafile.outputs;
   await mkdir(NODE_OUT, { recursive: true });
-  await writeFile(`${NODE_OUT}/${name}.inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 1));
-  return outfile;
+  // Chunks of earlier builds (their names carry a content hash) would pile up: keep only this build's.
+  const current = new Set(Object.keys(outputs).map((file) => path.basename(file)));
+  for (const file of await readdir(NODE_OUT)) {
+    if (/-[A-Z0-9]{8}\.mjs(\.map)?$/.test(file) && !current.has(file)) await rm(path.join(NODE_OUT, file));
+  }
+  for (const name of names) {
+    const entry = `${NODE_OUT}/${name}.mjs`;
+    await writeFile(`${NODE_OUT}/${name}.inputs.json`, JSON.stringify([...closureInputs(outputs, entry)].sort(), null, 1));
+    // What the entry reads before its first line runs: the start-up cost (built-kiosk.test.ts checks what is not in it).
+    await writeFile(`${NODE_OUT}/${name}.startup-inputs.json`, JSON.stringify([...closureInputs(outputs, entry, { dynamic: false })].sort(), null, 1));
+  }
+  return names.map((name) => `${NODE_OUT}/${name}.mjs`);
+}
+
+/** The sources an entry can ever run: its own output's and those of every chunk it imports, statically or (unless told not to) dynamically. */
+function closureInputs(outputs, entry, { dynamic = true } = {}) {
+  const inputs = new Set();
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !outputs[file]) return;
+    seen.add(file);
+    for (const input of Object.keys(outputs[file].inputs)) inputs.add(input);
+    for (const imported of outputs[file].imports) {
+      if (!imported.external && (dynamic || imported.kind !== 'dynamic-import')) visit(imported.path);
+    }
+  };
+  visit(entry);
+  return inputs;
 }
 
 /** The bundles to build: the demo one only where its source exists. */
@@ -69,5 +106,5 @@ export function nodeBundleNames() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const name of nodeBundleNames()) console.log(`built ${await buildNodeBundle(name)}`);
+  for (const file of await buildNodeBundles()) console.log(`built ${file}`);
 }

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildNodeBundle, nodeBundleNames, NODE_OUT } from './build-node.mjs';
+import { buildNodeBundles, nodeBundleNames, NODE_OUT } from './build-node.mjs';
 
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : Infinity);
 function newestIn(dir) {
@@ -46,7 +46,7 @@ export const TARGETS = {
     outputs: () => nodeBundleNames().map((name) => `${NODE_OUT}/${name}.mjs`),
     sources: () => nodeBundleNames().flatMap(nodeBundleSources),
     build: async () => {
-      for (const name of nodeBundleNames()) await buildNodeBundle(name);
+      await buildNodeBundles();
     },
   },
   electron: {

@@ -21,7 +21,8 @@ import { SyncLink } from './sync-link.js';
 import { Journeys } from './journeys/journeys.js';
 import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
-import { startFleetLink, type FleetLink, type FleetShellHooks } from './fleet/fleet-link.js';
+// Type only: the fleet link (and mqtt under it) is loaded when a config names a broker.
+import type { FleetLink, FleetShellHooks } from './fleet/fleet-link.js';
 import { StoredCommandLedger } from './fleet/command-ledger.js';
 import { FaceDesk } from './journeys/face-desk.js';
 
@@ -100,7 +101,10 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       catalog: { inSession: () => (sessions?.current() ?? null) !== null },
     });
     journeys.catalog.seedFromFile();
-    void journeys.catalog.refresh();
+    // Asking for a newer catalog is background work (the seeded one serves at once): it is
+    // not on the way to ready, where the first fetch would also load Node's HTTP client.
+    const firstRefresh = setImmediate(() => void journeys.catalog.refresh());
+    closers.push(() => clearImmediate(firstRefresh));
 
     const maintenance = new MaintenanceDesk({
       pinHash: config.maintenance.pinHash,
@@ -148,7 +152,7 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
     forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));
     await core.start();
     closers.push(() => core.stop());
-    const fleet = config.fleet ? startFleet(config, options, { core, store, journeys, forwarder, sync, printer: devices.printer }) : null;
+    const fleet = config.fleet ? await startFleet(config, options, { core, store, journeys, forwarder, sync, printer: devices.printer }) : null;
     if (fleet) closers.push(() => fleet.stop());
     return { core, config, store, forwarder, fleet, centralUrl: url, close: closeAll };
   } catch (err) {
@@ -157,13 +161,18 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
   }
 }
 
-/** Fleet operations (README "Fleet operations"): only for a config that names a broker. */
-function startFleet(
+/**
+ * Fleet operations (README "Fleet operations"): only for a config that names a broker. The
+ * link and the mqtt client are imported here, not at the top, so a kiosk without a broker
+ * never reads them (about a quarter of the start-up bundle: scripts/build-node.mjs splits it off).
+ */
+async function startFleet(
   config: KioskConfig,
   options: ComposeOptions,
   parts: { core: KioskCore; store: KioskStore; journeys: Journeys; forwarder: Forwarder; sync: SyncLink; printer: KioskDevices['printer'] },
-): FleetLink {
+): Promise<FleetLink> {
   const { core, store, journeys, forwarder, sync } = parts;
+  const { startFleetLink } = await import('./fleet/fleet-link.js');
   return startFleetLink({
     fleet: config.fleet!,
     kioskId: config.kioskId,

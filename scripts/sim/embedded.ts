@@ -38,33 +38,48 @@ export async function startEmbeddedSimulators(
   };
   try {
     const { idcard, citizencard, printer, scanner } = resolved.devices;
+    // The devices and the central start side by side (each waits on its own socat or
+    // listening socket); every one that started is recorded before a failure is thrown,
+    // so close() stops it.
+    const starts: Array<Promise<void>> = [];
     if (idcard?.transport === 'serial' && idcard.port === SIMULATOR) {
-      simulators.idcard = await startIdCardSimulator();
-      idcard.port = simulators.idcard.devicePath;
+      starts.push(startIdCardSimulator().then((sim) => {
+        simulators.idcard = sim;
+        idcard.port = sim.devicePath;
+      }));
     }
     if (citizencard?.transport === 'serial' && citizencard.port === SIMULATOR) {
-      simulators.citizencard = await startCitizenCardSimulator();
-      citizencard.port = simulators.citizencard.devicePath;
+      starts.push(startCitizenCardSimulator().then((sim) => {
+        simulators.citizencard = sim;
+        citizencard.port = sim.devicePath;
+      }));
     }
     if (printer?.transport === 'serial' && printer.port === SIMULATOR) {
-      simulators.printer = await startPrinterSimulator({
+      starts.push(startPrinterSimulator({
         paper: printer.paper,
         // A real 115200 line: the kiosk must cope with a printer slower than its CPU.
         baud: printer.baud,
         outputDir: options.printerOutputDir === undefined ? path.join(config.dataDir, 'printer-sim') : options.printerOutputDir,
-      });
-      printer.port = simulators.printer.devicePath;
+      }).then((sim) => {
+        simulators.printer = sim;
+        printer.port = sim.devicePath;
+      }));
     }
     if (resolved.central.url === EMBEDDED_CENTRAL) {
-      simulators.central = await startCentralSimulator({
+      starts.push(startCentralSimulator({
         dataDir: path.join(config.dataDir, 'central-sim'),
         verificationDelayMs: options.verificationDelayMs ?? 60_000,
-      });
-      resolved.central.url = simulators.central.url;
-      resolved.central.token ??= EMBEDDED_CENTRAL_TOKEN;
-      // The embedded simulator speaks plain http on loopback: client certificates are for a real central.
-      delete resolved.central.tls;
+      }).then((sim) => {
+        simulators.central = sim;
+        resolved.central.url = sim.url;
+        resolved.central.token ??= EMBEDDED_CENTRAL_TOKEN;
+        // The embedded simulator speaks plain http on loopback: client certificates are for a real central.
+        delete resolved.central.tls;
+      }));
     }
+    const failed = (await Promise.allSettled(starts)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    // The scanner's codes are issued by the central simulator: it starts once that one listens.
     if (scanner?.transport === 'serial' && scanner.port === SIMULATOR) {
       const central = simulators.central;
       simulators.scanner = await startScannerSimulator({ terminator: scanner.terminator, paceBaud: scanner.baud }, {

@@ -54,6 +54,16 @@ describe('the built browser shell, started as the systemd unit starts it', () =>
     expect(inputs.filter((f) => /node_modules\/(tsx|vite|esbuild)\//.test(f))).toEqual([]);
   });
 
+  it('reads neither the fleet client (mqtt) nor the TLS client (undici) before it starts: those load when first used', () => {
+    const startup = JSON.parse(readFileSync('dist/node/browser-shell.startup-inputs.json', 'utf8')) as string[];
+    const all = JSON.parse(readFileSync('dist/node/browser-shell.inputs.json', 'utf8')) as string[];
+    const lazy = /node_modules\/(mqtt|mqtt-packet|undici)\/|electron\/core\/fleet\/fleet-link\.ts/;
+    expect(startup).toContain('electron/browser-shell/main.ts');
+    expect(startup.filter((f) => lazy.test(f))).toEqual([]);
+    // They are in the build, in chunks of their own.
+    expect(all.filter((f) => lazy.test(f)).length).toBeGreaterThan(10);
+  });
+
   it('prints a readiness line with the core and bridge timings, then serves the page', async () => {
     const ready = await line(/^ready loaded=\d+ms core=\d+ms bridge=\d+ms cpu=\d+ms$/);
     const [loaded, core, bridge] = [...ready.matchAll(/=(\d+)ms/g)].map((m) => Number(m[1]));

@@ -3,7 +3,8 @@
  * the PIN's hash) and the lines both shells print before the kiosk starts.
  */
 import type { KioskConfig } from '../../common/config.js';
-import { verifyMaintenancePin, DEMO_MAINTENANCE_PIN } from '../maintenance/pin.js';
+import { DEMO_MAINTENANCE_PIN, verifyMaintenancePin } from '../maintenance/pin.js';
+import { demoPinVerdict } from '../maintenance/pin-verdict.js';
 import { DEV_ID_HASH_KEY, resolveIdHashKey } from '../store/crypto.js';
 import { resolveCentralToken } from '../sync/central-endpoint.js';
 import { FleetTlsError, loadFleetTls } from '../fleet/fleet-tls.js';
@@ -11,8 +12,10 @@ import { checkStartup, type StartupFacts, type StartupReport } from './startup-c
 
 export async function gatherStartupFacts(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): Promise<StartupFacts> {
   let idHashKey: StartupFacts['idHashKey'];
+  let key: Buffer | null = null;
   try {
-    idHashKey = resolveIdHashKey(config.dataDir, env).equals(DEV_ID_HASH_KEY) ? 'development' : 'provisioned';
+    key = resolveIdHashKey(config.dataDir, env);
+    idHashKey = key.equals(DEV_ID_HASH_KEY) ? 'development' : 'provisioned';
   } catch (err) {
     idHashKey = { invalid: (err as Error).message };
   }
@@ -30,7 +33,11 @@ export async function gatherStartupFacts(config: KioskConfig, env: NodeJS.Proces
     ...(fleetTls ? { fleetTls } : {}),
     centralToken: resolveCentralToken(config, env),
     idHashKey,
-    maintenancePin: pinHash === null ? 'off' : (await verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash)) ? 'demo' : 'own',
+    maintenancePin:
+      pinHash === null ? 'off'
+      : key ? await demoPinVerdict(pinHash, config.dataDir, key)
+      // No usable key (the start is refused for it): no verdict to keep, so hash the PIN.
+      : (await verifyMaintenancePin(DEMO_MAINTENANCE_PIN, pinHash)) ? 'demo' : 'own',
   };
 }
 

@@ -61,6 +61,7 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
   private online = false;
   private heartbeatFailures = 0;
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private firstBeat: NodeJS.Immediate | null = null;
   private beating = false;
   private stopEvidence: (() => void) | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
@@ -81,7 +82,9 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     this.stopEvidence = this.client.onLinkEvidence((evidence) => this.linkEvidence(evidence));
     this.loopDone = this.loop();
     const every = this.options.heartbeatIntervalMs ?? 5000;
-    void this.beat();
+    // The first heartbeat goes out on the next turn of the event loop, not inside start():
+    // its fetch loads Node's HTTP client, which a kiosk need not wait for to serve citizens.
+    this.firstBeat = setImmediate(() => void this.beat());
     this.heartbeatTimer = setInterval(() => void this.beat(), every);
     this.purge();
     this.purgeTimer = setInterval(() => this.purge(), this.options.purgeIntervalMs ?? 3_600_000);
@@ -100,6 +103,8 @@ export class Forwarder extends EventEmitter<ForwarderEvents> {
     this.running = false;
     this.stopEvidence?.();
     this.stopEvidence = null;
+    if (this.firstBeat) clearImmediate(this.firstBeat);
+    this.firstBeat = null;
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.heartbeatTimer = null;

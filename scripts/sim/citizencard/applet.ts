@@ -7,7 +7,9 @@
 import iconv from 'iconv-lite';
 import type { CardProfile } from './cards.js';
 
-const AID = iconv.encode('sx1.sh.社会保障', 'gbk');
+// Encoded at the first SELECT, not at load: building iconv's GBK codec takes ~25 ms, on the demo's start path.
+let aid: Buffer | null = null;
+const applicationId = (): Buffer => (aid ??= iconv.encode('sx1.sh.社会保障', 'gbk'));
 
 type Records = Map<number, Uint8Array>;
 
@@ -116,6 +118,7 @@ export class SocialSecurityApplet {
 
   private select(cmd: Command): Uint8Array {
     if (cmd.p1 === 0x04) {
+      const AID = applicationId();
       if (!equal(cmd.data, AID)) return reply([], SW.notFound);
       if (this.card.kind === 'locked') return reply([], SW.invalidated);
       if (this.card.implicitApp) return reply([], SW.notFound);
