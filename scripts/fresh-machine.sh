@@ -5,7 +5,7 @@
 #   npm install          (must install the packages again, as root, before the native builds)
 #   git status           (the install must leave the clone unchanged: a stable lockfile)
 #   npm test
-#   npm start            (demo config, no window: until the kiosk prints KIOSK_URL and serves the page)
+#   npm start            (demo config, no window: until the kiosk prints KIOSK_URL and ready, and serves the page)
 #
 #   bash scripts/fresh-machine.sh [--dry-run] [--keep-packages] [--no-test] [--repo <path|url>]
 #     --dry-run        say what would be removed and run, change nothing
@@ -91,8 +91,9 @@ smoke_start() { # npm start (demo config, no window) until the page is served, t
   setsid npm start -- --no-browser >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
+    # The address comes when the bridge listens; the ready line once the core started.
     url=$(sed -n 's/^KIOSK_URL=//p' "$log" | head -1)
-    [ -n "$url" ] && break
+    [ -n "$url" ] && grep -q '^ready ' "$log" && break
     kill -0 $pid 2>/dev/null || break
     sleep 0.2
   done

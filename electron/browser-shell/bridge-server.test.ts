@@ -237,3 +237,43 @@ describe('bridge server', () => {
     }
   });
 });
+
+describe('bridge server started before its core', () => {
+  const staticDir = mkdtempSync(path.join(tmpdir(), 'bridge-early-'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<h1>kiosk</h1>');
+
+  it('serves the page at once, and admits the page\'s socket when the core is there', async () => {
+    let coreStarted: (core: KioskCore) => void = () => {};
+    const core = new Promise<KioskCore>((resolve) => (coreStarted = resolve));
+    const bridge = await startBridgeServer({ core, staticDir });
+    try {
+      expect((await fetch(`${bridge.origin}/`)).status).toBe(200);
+      const opening = connect(`ws://127.0.0.1:${bridge.port}/api?token=${tokenOf(bridge.issuePageUrl())}`, bridge.origin);
+      let opened: Opened | null = null;
+      void opening.then((o) => (opened = o));
+      // The socket waits: no answer while the core starts.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(opened).toBeNull();
+      coreStarted(new KioskCore({ config: testConfig(staticDir), shell: 'browser', devices: {}, sync: fakeSync }));
+      const page = await opening;
+      expect(page.status).toBeUndefined();
+      await expect.poll(() => page.messages[0]).toMatchObject({ t: 'welcome' });
+      page.ws.close();
+    } finally {
+      await bridge.close();
+    }
+  });
+
+  it('refuses the page\'s socket (503) when the core fails to start', async () => {
+    let coreFailed: (err: Error) => void = () => {};
+    const core = new Promise<KioskCore>((_, reject) => (coreFailed = reject));
+    const bridge = await startBridgeServer({ core, staticDir });
+    try {
+      const opening = connect(`ws://127.0.0.1:${bridge.port}/api?token=${tokenOf(bridge.issuePageUrl())}`, bridge.origin);
+      coreFailed(new Error('the store could not be opened'));
+      expect((await opening).status).toBe(503);
+    } finally {
+      await bridge.close();
+    }
+  });
+});

@@ -36,7 +36,12 @@ export interface BridgeServer {
 }
 
 export interface BridgeOptions {
-  core: KioskCore;
+  /**
+   * The core, or its start: the bridge may listen (and the window load the page) while the
+   * core starts. A page's socket is admitted once the core is there, refused (503) if it
+   * never comes.
+   */
+  core: KioskCore | Promise<KioskCore>;
   staticDir: string;
   port?: number;
   /** How often each page is pinged; its JavaScript answers (protocol pings would be answered by the browser's network process). */
@@ -120,7 +125,10 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const connections = new TypedEmitter<{ count: number }>();
 
-  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+  const core = Promise.resolve(options.core);
+  // A core that fails to start is the shell's to report; here it only means no page is admitted.
+  core.catch(() => {});
+  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer, started: KioskCore) => {
     if (req.rawHeaders.length / 2 > MAX_HEADERS) return refuse(socket, 431, 'Request Header Fields Too Large');
     const target = parseRequestTarget(req.url);
     if (!target) return refuse(socket, 400, 'Bad Request');
@@ -138,7 +146,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     wss.handleUpgrade(req, socket, head, (ws) => {
       const secret = credentials.admit(credential);
       attachPage(ws, {
-        core: options.core,
+        core: started,
         secret,
         pingMs: options.pingMs ?? 5000,
         unresponsiveMs: options.unresponsiveMs ?? 30_000,
@@ -161,12 +169,17 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     // The HTTP server stops watching an upgraded socket's errors: a reset here must not end the kiosk.
     watchErrors(socket);
-    try {
-      handleUpgrade(req, socket, head);
-    } catch (err) {
-      log(`bridge upgrade failed: ${(err as Error).message}`, 'upgrade-failed');
-      refuse(socket, 500, 'Internal Server Error');
-    }
+    const upgrade = (started: KioskCore) => {
+      if (socket.destroyed) return;
+      try {
+        handleUpgrade(req, socket, head, started);
+      } catch (err) {
+        log(`bridge upgrade failed: ${(err as Error).message}`, 'upgrade-failed');
+        refuse(socket, 500, 'Internal Server Error');
+      }
+    };
+    // Before the core is ready the page's socket waits here (its page is served already).
+    core.then(upgrade, () => refuse(socket, 503, 'Service Unavailable'));
   });
 
   await new Promise<void>((resolve, reject) => {

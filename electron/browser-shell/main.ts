@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { loadKioskConfig } from '../core/config-loader.js';
 import { loadDemoModule } from '../core/startup/demo-module.js';
-import { isStartupRefusal, startKiosk, startupLines } from '../core/startup/start-kiosk.js';
+import type { KioskCore } from '../core/kiosk-core.js';
+import type { DemoComposition } from '../core/startup/demo-module.js';
+import { checkKioskStart, composeFromConfig, isStartupRefusal, startupLines, type StartedKiosk } from '../core/startup/start-kiosk.js';
 import { startBridgeServer } from './bridge-server.js';
 import { findChromium, hasDisplay, launchChromium, signalWindowGroup } from './chromium-launcher.js';
 import { WindowWatchdog } from './window-watchdog.js';
@@ -35,21 +37,25 @@ async function main(): Promise<void> {
     },
   });
   const { config, file } = loadKioskConfig(values.config);
-  const started = await startKiosk(config, file, { shell: 'browser', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
-  const coreReadyMs = performance.now();
-  for (const line of startupLines(file, started)) console.log(line);
-  const kiosk = started.kiosk;
+  // The checks first: a config the kiosk refuses never opens a window.
+  const report = await checkKioskStart(config, file);
+  // The bridge listens, and the window starts loading the page, while the core starts: a
+  // cold Chromium takes longer to start than the core, and the page's socket waits for it.
+  let coreStarted: (core: KioskCore) => void = () => {};
+  let coreFailed: (err: unknown) => void = () => {};
+  const core = new Promise<KioskCore>((resolve, reject) => {
+    coreStarted = resolve;
+    coreFailed = reject;
+  });
   const bridge = await startBridgeServer({
-    core: kiosk.core,
+    core,
     staticDir: path.join(root, 'dist/renderer'),
     port: Number(values.port),
     log: (line) => console.log(line),
   });
-  // Milliseconds since this process started (performance.now's origin), and the CPU time used
-  // so far (what a loaded machine does not inflate); the startup bench reads this line.
-  const cpu = process.cpuUsage();
-  console.log(`ready loaded=${Math.round(loadedMs)}ms core=${Math.round(coreReadyMs)}ms bridge=${Math.round(performance.now())}ms cpu=${Math.round((cpu.user + cpu.system) / 1000)}ms`);
+  const bridgeMs = performance.now();
 
+  let started: StartedKiosk<DemoComposition> | null = null;
   let browserExit: Promise<void> | null = null;
   let appWindow: ChildProcess | null = null;
   let watchdog: WindowWatchdog | null = null;
@@ -62,9 +68,15 @@ async function main(): Promise<void> {
       if (appWindow && appWindow.exitCode === null) signalWindowGroup(appWindow, 'SIGTERM');
       if (policy?.installed) policy.remove();
       await bridge.close();
-      await started.close();
+      await started?.close();
     })());
   installProcessGuard({ log: (line) => console.error(line), shutdown: close, exit: (code) => process.exit(code) });
+  const shutdown = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 
   const log = (line: string) => console.log(line);
   const wantsWindow = !values['no-browser'];
@@ -93,22 +105,34 @@ async function main(): Promise<void> {
       ...(process.env.KIOSK_PAGE_GRACE_MS ? { pageGraceMs: Number(process.env.KIOSK_PAGE_GRACE_MS) } : {}),
     });
     windowLaunched = watchdog.start();
-    const restarting = watchdog;
-    kiosk.core.shellRequests.on('restartWindow', ({ reason }) => {
-      if (!restarting.restart(reason)) log(`kiosk window: no window to restart (${reason})`);
-    });
   }
   if (!windowLaunched) {
     console.log('open this address in Chromium (it works once: the page keeps a session secret; restart the kiosk for a new one):');
     console.log(`KIOSK_URL=${bridge.issuePageUrl()}`);
   }
 
-  const shutdown = async () => {
+  try {
+    started = await composeFromConfig(config, { shell: 'browser', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+  } catch (err) {
+    coreFailed(err);
     await close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+    throw err;
+  }
+  coreStarted(started.kiosk.core);
+  const coreReadyMs = performance.now();
+  for (const line of startupLines(file, { ...started, report })) console.log(line);
+  // Milliseconds since this process started (performance.now's origin), and the CPU time used
+  // so far (what a loaded machine does not inflate); the startup bench reads this line. The
+  // bridge listened before the core was ready.
+  const cpu = process.cpuUsage();
+  console.log(`ready loaded=${Math.round(loadedMs)}ms core=${Math.round(coreReadyMs)}ms bridge=${Math.round(bridgeMs)}ms cpu=${Math.round((cpu.user + cpu.system) / 1000)}ms`);
+  if (watchdog) {
+    const restarting = watchdog;
+    started.kiosk.core.shellRequests.on('restartWindow', ({ reason }) => {
+      if (!restarting.restart(reason)) log(`kiosk window: no window to restart (${reason})`);
+    });
+  }
+
   void browserExit?.then(shutdown);
 }
 

@@ -56,7 +56,9 @@ describe('browser shell start-up', () => {
     const lines: string[] = [];
     createInterface({ input: shell.stdout }).on('line', (l) => lines.push(l));
     try {
-      await expect.poll(() => lines.some((l) => l.startsWith('KIOSK_URL=')), { timeout: 60_000, interval: 100 }).toBe(true);
+      // The address comes as soon as the bridge listens; the start-up lines once the core is ready.
+      await expect.poll(() => lines.some((l) => l.startsWith('ready ')), { timeout: 60_000, interval: 100 }).toBe(true);
+      expect(lines.findIndex((l) => l.startsWith('KIOSK_URL='))).toBeLessThan(lines.findIndex((l) => l.startsWith('ready ')));
       expect(lines).toContain('WARNING: DEMO MODE: central.url run on simulators; a hall kiosk names its real devices and central API (README "Demo and production configuration")');
       expect(lines).toContainEqual(expect.stringMatching(/^central API: http:\/\/127\.0\.0\.1:\d+ \(embedded simulator\)$/));
     } finally {

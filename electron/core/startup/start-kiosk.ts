@@ -57,14 +57,20 @@ export async function composeFromConfig<D extends DemoComposition>(config: Kiosk
   }
 }
 
+/** The start-up checks alone; throws StartupRefusedError naming every refusal. */
+export async function checkKioskStart(config: KioskConfig, source: string, env?: NodeJS.ProcessEnv): Promise<StartupReport> {
+  const report = await preflight(config, env);
+  if (report.refusals.length > 0) throw new StartupRefusedError(source, report.refusals);
+  return report;
+}
+
 /** What a shell runs: the start-up checks, then the kiosk; throws StartupRefusedError naming every refusal. */
 export async function startKiosk<D extends DemoComposition>(
   config: KioskConfig,
   source: string,
   options: ComposeFromConfigOptions<D>,
 ): Promise<StartedKiosk<D> & { report: StartupReport }> {
-  const report = await preflight(config, options.env);
-  if (report.refusals.length > 0) throw new StartupRefusedError(source, report.refusals);
+  const report = await checkKioskStart(config, source, options.env);
   return { ...(await composeFromConfig(config, options)), report };
 }
 
