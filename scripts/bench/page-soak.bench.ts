@@ -57,8 +57,33 @@ async function sample(page: Page, cdp: CDPSession, bridge: BridgeServer, session
   await page.waitForTimeout(500);
   const pageFigures = await pageMetrics(cdp);
   if (SNAPSHOT_DIR) await writeHeapSnapshot(cdp, path.join(SNAPSHOT_DIR, `page-${sessions}.heapsnapshot`));
-  return { sessions, ...pageFigures, coreHeapMb: coreHeapMb(), coreHandles: process.getActiveResourcesInfo().length, bridgeConnections: bridge.pageConnections() };
+  const resources = await settledResources();
+  return { sessions, ...pageFigures, coreHeapMb: coreHeapMb(), coreHandles: resources.length, coreResources: countByType(resources), bridgeConnections: bridge.pageConnections() };
 }
+
+/**
+ * The core's resources at rest. In-flight work (a heartbeat's socket, an fsync, a poll's
+ * timer) comes and goes within a heartbeat; what a leak leaves stays. So the fewest seen
+ * over 1.5 s, 100 ms apart (the sampling's own timer is in every sample alike).
+ */
+async function settledResources(): Promise<string[]> {
+  let fewest = process.getActiveResourcesInfo();
+  for (let i = 0; i < 15; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = process.getActiveResourcesInfo();
+    if (now.length < fewest.length) fewest = now;
+  }
+  return fewest;
+}
+
+function countByType(resources: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of resources) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}
+
+const resourceList = (counts: Record<string, number> | undefined) =>
+  Object.entries(counts ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${type} ${n}`).join(', ');
 
 export async function bench(): Promise<BenchResult> {
   // The store's fsyncs are not what this measures: on tmpfs (when there is one) a busy disk does not set the pace.
@@ -124,6 +149,7 @@ export async function bench(): Promise<BenchResult> {
       HOURS > 0 ? `Ran for ${HOURS} h with ${GAP_MS} ms at the attract screen between citizens.` : 'BENCH_PAGE_SOAK_SESSIONS (default 2000); BENCH_PAGE_SOAK_HOURS=8 (npm run bench:page-soak-8h) runs for hours instead.',
       'Sampled at the attract screen every 100 sessions, after a forced GC on each side; ratio = end / start; peak = the largest sample.',
       `Page samples (sessions: heap/nodes/listeners): ${curve}.`,
+      `Core resources at rest (fewest over 1.5 s): at the start ${resourceList(samples[0]?.coreResources)}; at the end ${resourceList(samples.at(-1)?.coreResources)}.`,
     ],
   };
 }

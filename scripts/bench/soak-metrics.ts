@@ -17,7 +17,9 @@ export interface SoakSample {
   pageListeners: number;
   /** MB, after GC. */
   coreHeapMb: number;
+  /** The core's active resources at rest (process.getActiveResourcesInfo), and by type. */
   coreHandles: number;
+  coreResources?: Record<string, number>;
   bridgeConnections: number;
 }
 
