@@ -14,11 +14,32 @@ import { sourceUrlPlugin } from './source-url-plugin.mjs';
 const root = process.cwd();
 export const NODE_OUT = 'dist/node';
 export const NODE_ENTRIES = { 'browser-shell': 'electron/browser-shell/main.ts', demo: 'scripts/sim/demo.ts' };
+/** Packages with native bindings: they stay in node_modules, loaded from there at run time. */
+const NATIVE = ['better-sqlite3', 'serialport', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas'];
 const external = [
-  'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas',
+  ...NATIVE, '@serialport/*',
   // ws loads these optional native accelerators when they are installed.
   'bufferutil', 'utf-8-validate',
 ];
+
+// The native packages are CommonJS. Imported from an ESM bundle, Node's ESM loader would parse
+// each one's source, and every module it re-exports (serialport: eleven), to find its named
+// exports, at every start; through require() (the banner's) it only runs them. So an import of
+// one becomes a small CommonJS module inside the bundle that requires the external package.
+const nativeFilter = new RegExp(`^(${NATIVE.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);
+const nativesThroughRequire = {
+  name: 'natives-through-require',
+  setup(build) {
+    build.onResolve({ filter: nativeFilter }, (args) =>
+      args.namespace === 'native-require' ? { path: args.path, external: true } : { path: args.path, namespace: 'native-require' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'native-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 
 // Source files find their data (SQL migrations, the matter catalog, package.json) with
 // `new URL('<relative path>', import.meta.url)`. In a bundle import.meta.url is the bundle's,
@@ -63,7 +84,7 @@ export async function buildNodeBundles(names = nodeBundleNames()) {
     target: 'node20',
     sourcemap: true,
     external,
-    plugins: [dataUrlsAtSource],
+    plugins: [dataUrlsAtSource, nativesThroughRequire],
     banner,
     metafile: true,
     logLevel: 'warning',
