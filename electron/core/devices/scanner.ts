@@ -13,7 +13,7 @@ import { ScannerDriver, type ScannerDriverOptions, type ScannerDriverStatus } fr
 import { HidPosScannerTransport } from '../../../native/scanner/hid-pos-transport.js';
 import { SerialScannerTransport } from '../../../native/scanner/serial-transport.js';
 import type { ScannerTransport } from '../../../native/scanner/transport.js';
-import { followDriverStatus } from './driver-status.js';
+import { followDriverStatus, toDriverDeviceStatus } from './driver-status.js';
 import type { ScannerDevice, Unsubscribe } from './types.js';
 
 export interface ScannerOptions extends Omit<ScannerDriverOptions, 'transport' | 'repeatIgnoreMs'> {
@@ -29,20 +29,13 @@ export function scannerTransportFactory(config: ScannerConfig, hidOpener?: HidOp
   return () => new HidPosScannerTransport(target, hidOpener);
 }
 
+/** The scanner's own state beside the base ones (driver-status.ts). */
+const SCANNER_STATES = {
+  'no-device': { state: 'no-device', code: 'not-found' },
+} as const;
+
 export function toDeviceStatus(s: ScannerDriverStatus, port: string, at = Date.now()): DeviceStatus {
-  const base = { device: 'scanner' as const, message: s.message, port: s.port || port, at };
-  switch (s.state) {
-    case 'ready':
-      return { ...base, state: 'ready' };
-    case 'reconnecting':
-      return { ...base, state: 'reconnecting', code: 'lost' };
-    case 'no-device':
-      return { ...base, state: 'no-device', code: 'not-found' };
-    case 'connecting':
-      return { ...base, state: 'no-device', code: 'connecting' };
-    case 'stopped':
-      return { ...base, state: 'disabled', code: 'stopped' };
-  }
+  return toDriverDeviceStatus('scanner', s, SCANNER_STATES, port, at);
 }
 
 export class ScannerConfigError extends Error {
