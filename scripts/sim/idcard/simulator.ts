@@ -13,6 +13,7 @@ import { FrameAssembler } from '../../../native/idcard/framer.js';
 import type { CommandName } from '../../../native/idcard/protocol.js';
 import type { PtyPair } from '../pty-pair.js';
 import { plugPty, unplugPty } from '../pty-plug.js';
+import { writePaced, type WriteTiming } from '../paced-writer.js';
 import { findPerson, SIM_PEOPLE } from './people.js';
 import { SamResponder } from './responder.js';
 
@@ -190,37 +191,10 @@ export class IdCardSimulator {
     for (const listener of this.replyListeners) listener(full);
   }
 
-  /** Writes at PTY speed, paced at `paceBaud`, or one byte every `byteDelayMs`. */
-  private async write(bytes: Uint8Array, byteDelayMs?: number): Promise<{ firstByteAt: number; lastByteAt: number } | undefined> {
+  /** Writes at PTY speed, paced at `paceBaud`, or one byte every `byteDelayMs`; undefined when unplugged. */
+  private async write(bytes: Uint8Array, byteDelayMs?: number): Promise<WriteTiming | undefined> {
     const port = this.port;
     if (!port) return undefined;
-    const firstByteAt = performance.now();
-    const put = (slice: Uint8Array) => new Promise<void>((r) => port.write(Buffer.from(slice), () => r()));
-    if (byteDelayMs !== undefined) {
-      for (let i = 0; i < bytes.length && this.port === port; i++) {
-        await put(bytes.subarray(i, i + 1));
-        await sleep(byteDelayMs);
-      }
-      return { firstByteAt, lastByteAt: performance.now() };
-    }
-    if (!this.paceBaud) {
-      const lastByteAt = performance.now();
-      await put(bytes);
-      return { firstByteAt, lastByteAt };
-    }
-    // Paced: each byte leaves no earlier than its wire time since the first one.
-    const msPerByte = 10_000 / this.paceBaud;
-    let sent = 0;
-    let lastByteAt = firstByteAt;
-    while (sent < bytes.length && this.port === port) {
-      const due = Math.min(bytes.length, Math.floor((performance.now() - firstByteAt) / msPerByte) + 1);
-      if (due > sent) {
-        lastByteAt = performance.now();
-        void put(bytes.subarray(sent, due));
-        sent = due;
-      }
-      if (sent < bytes.length) await sleep(Math.max(0, (sent + 1) * msPerByte - (performance.now() - firstByteAt)));
-    }
-    return { firstByteAt, lastByteAt };
+    return writePaced(port, bytes, { baud: this.paceBaud, byteDelayMs, awaitEachWrite: false, connected: () => this.port === port });
   }
 }

@@ -11,6 +11,7 @@ import type { SerialPort } from 'serialport';
 import type { ScannerTerminator } from '../../../electron/common/config.js';
 import type { PtyPair } from '../pty-pair.js';
 import { plugPty, unplugPty } from '../pty-plug.js';
+import { writePaced } from '../paced-writer.js';
 
 export interface ScannerSimulatorOptions {
   terminator?: ScannerTerminator;
@@ -19,7 +20,6 @@ export interface ScannerSimulatorOptions {
 }
 
 const TERMINATOR_BYTES: Record<ScannerTerminator, number[]> = { cr: [0x0d], lf: [0x0a], crlf: [0x0d, 0x0a], any: [0x0d, 0x0a] };
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class ScannerSimulator {
   /** Stable path for the driver; points at the current PTY while plugged in. */
@@ -98,22 +98,10 @@ export class ScannerSimulator {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** At PTY speed, or paced: each byte leaves no earlier than its wire time since the first. */
+  /** At PTY speed, or paced at `paceBaud` (paced-writer.ts), each slice written before the next. */
   private async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port) return;
-    const put = (slice: Uint8Array) => new Promise<void>((r) => port.write(Buffer.from(slice), () => r()));
-    if (!this.paceBaud) return put(bytes);
-    const msPerByte = 10_000 / this.paceBaud;
-    const start = performance.now();
-    let sent = 0;
-    while (sent < bytes.length && this.port === port) {
-      const due = Math.min(bytes.length, Math.floor((performance.now() - start) / msPerByte) + 1);
-      if (due > sent) {
-        await put(bytes.subarray(sent, due));
-        sent = due;
-      }
-      if (sent < bytes.length) await sleep(Math.max(1, (sent + 1) * msPerByte - (performance.now() - start)));
-    }
+    await writePaced(port, bytes, { baud: this.paceBaud, awaitEachWrite: true, connected: () => this.port === port });
   }
 }
