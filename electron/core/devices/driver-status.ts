@@ -5,7 +5,7 @@
  * Used by the ID-card reader and the code scanner adapters.
  */
 import type { DeviceKind, DeviceStatus } from '../../common/device-status.js';
-import type { Unsubscribe } from './types.js';
+import type { DeviceSupervisor, Unsubscribe } from './types.js';
 
 /** The part of a driver this needs: its current status and its 'status' event. */
 export interface StatusSource<S> {
@@ -32,6 +32,26 @@ export function followDriverStatus<S>(driver: StatusSource<S>, toStatus: (status
       listeners.add(l);
       return () => listeners.delete(l);
     },
+  };
+}
+
+/** The part of a driver an adapter starts and stops. */
+export interface SupervisedDriver<S> extends StatusSource<S> {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The DeviceSupervisor half of an adapter: starts and stops `driver`, and follows its status (followDriverStatus). */
+export function superviseDriver<S>(driver: SupervisedDriver<S>, toStatus: (status: S) => DeviceStatus): DeviceSupervisor {
+  const status = followDriverStatus(driver, toStatus);
+  return {
+    start() {
+      driver.start();
+      return Promise.resolve();
+    },
+    stop: () => driver.stop(),
+    status: status.current,
+    onStatus: status.onStatus,
   };
 }
 

@@ -11,7 +11,7 @@ import { IdCardDriver, type DriverStatus, type IdCardDriverOptions } from '../..
 import { HidTransport, hidName, type HidOpener } from '../../../native/idcard/hid-transport.js';
 import { wireTimeMs } from '../../../native/idcard/protocol.js';
 import { SerialTransport, type SamTransport } from '../../../native/idcard/transport.js';
-import { followDriverStatus, toDriverDeviceStatus } from './driver-status.js';
+import { superviseDriver, toDriverDeviceStatus } from './driver-status.js';
 import type { CardReaderDevice } from './types.js';
 
 export interface IdCardReaderOptions extends Omit<IdCardDriverOptions, 'transport'> {
@@ -58,19 +58,13 @@ export function createIdCardReader(config: IdCardReaderConfig, options: IdCardRe
     ...driverOptions,
     transport: idCardTransportFactory(config, hidOpener),
   });
-  const status = followDriverStatus<DriverStatus>(driver, (s) => toDeviceStatus(s, port));
+  const supervisor = superviseDriver<DriverStatus>(driver, (s) => toDeviceStatus(s, port));
   if (log) {
     driver.on('log', log);
     driver.on('readError', (m) => log(`card not read: ${m}`));
   }
   return {
-    start() {
-      driver.start();
-      return Promise.resolve();
-    },
-    stop: () => driver.stop(),
-    status: status.current,
-    onStatus: status.onStatus,
+    ...supervisor,
     onCard(listener: (event: CardReadEvent) => void) {
       return driver.on('card', (read) => listener({ source: 'idcard', identity: read.identity, photo: read.photo, readAt: read.readAt }));
     },

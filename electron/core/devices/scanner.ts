@@ -13,7 +13,7 @@ import { ScannerDriver, type ScannerDriverOptions, type ScannerDriverStatus } fr
 import { HidPosScannerTransport } from '../../../native/scanner/hid-pos-transport.js';
 import { SerialScannerTransport } from '../../../native/scanner/serial-transport.js';
 import type { ScannerTransport } from '../../../native/scanner/transport.js';
-import { followDriverStatus, toDriverDeviceStatus } from './driver-status.js';
+import { superviseDriver, toDriverDeviceStatus } from './driver-status.js';
 import type { ScannerDevice, Unsubscribe } from './types.js';
 
 export interface ScannerOptions extends Omit<ScannerDriverOptions, 'transport' | 'repeatIgnoreMs'> {
@@ -49,19 +49,13 @@ export function createScanner(config: ScannerConfig, options: ScannerOptions = {
   const { hidOpener, log, ...driverOptions } = options;
   const port = config.transport === 'serial' ? config.port : hidName(config);
   const driver = new ScannerDriver({ ...driverOptions, repeatIgnoreMs: config.repeatIgnoreMs, transport: scannerTransportFactory(config, hidOpener) });
-  const status = followDriverStatus<ScannerDriverStatus>(driver, (s) => toDeviceStatus(s, port));
+  const supervisor = superviseDriver<ScannerDriverStatus>(driver, (s) => toDeviceStatus(s, port));
   if (log) {
     driver.on('discard', (d) => log(`code scanner dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
     driver.on('status', (s) => log(`code scanner ${s.state}: ${s.message}`));
   }
   return {
-    start() {
-      driver.start();
-      return Promise.resolve();
-    },
-    stop: () => driver.stop(),
-    status: status.current,
-    onStatus: status.onStatus,
+    ...supervisor,
     onScan(listener: (scan: Scan) => void): Unsubscribe {
       return driver.on('scan', (s) => listener({ text: s.text, at: s.at }));
     },
