@@ -4,15 +4,11 @@
  * simulator's side and removes the device path, "replug" brings a fresh PTY back at
  * the same path (as udev does for a re-enumerated USB-serial adapter).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SerialPort } from 'serialport';
 import { FrameAssembler } from '../../../native/idcard/framer.js';
 import type { CommandName } from '../../../native/idcard/protocol.js';
-import type { PtyPair } from '../pty-pair.js';
-import { plugPty, unplugPty } from '../pty-plug.js';
+import { PluggablePty } from '../pty-plug.js';
 import { writePaced, type WriteTiming } from '../paced-writer.js';
 import { findPerson, SIM_PEOPLE } from './people.js';
 import { SamResponder } from './responder.js';
@@ -57,9 +53,7 @@ export class IdCardSimulator {
   /** Stable path for the driver; points at the current PTY while plugged in. */
   readonly devicePath: string;
   paceBaud: number | undefined;
-  private readonly dir: string;
-  private pair: PtyPair | undefined;
-  private port: SerialPort | undefined;
+  private readonly line: PluggablePty;
   private requests = new FrameAssembler({ minLen: 3 });
   private faults: Array<SimFault & { command?: CommandName | undefined }> = [];
   private queue: Promise<void> = Promise.resolve();
@@ -70,14 +64,18 @@ export class IdCardSimulator {
 
   private constructor(options: IdCardSimulatorOptions) {
     this.paceBaud = options.paceBaud;
-    this.dir = mkdtempSync(path.join(tmpdir(), 'idcard-sim-'));
-    this.devicePath = path.join(this.dir, 'ttyIDCARD');
+    this.line = new PluggablePty('idcard', 'ttyIDCARD');
+    this.devicePath = this.line.devicePath;
   }
 
   static async start(options: IdCardSimulatorOptions = {}): Promise<IdCardSimulator> {
     const sim = new IdCardSimulator(options);
     await sim.plug();
     return sim;
+  }
+
+  private get port(): SerialPort | undefined {
+    return this.line.port;
   }
 
   get plugged(): boolean {
@@ -122,27 +120,20 @@ export class IdCardSimulator {
   }
 
   async plug(): Promise<void> {
-    if (this.port) return;
-    await plugPty('idcard', this.devicePath, (pair, port) => {
+    await this.line.plug((port) => {
       this.requests = new FrameAssembler({ minLen: 3 });
       port.on('data', (chunk: Buffer) => this.onData(chunk));
-      this.pair = pair;
-      this.port = port;
     });
   }
 
-  async unplug(): Promise<void> {
-    const port = this.port;
-    const pair = this.pair;
-    this.port = undefined;
-    this.pair = undefined;
-    await unplugPty(this.devicePath, port, pair);
+  unplug(): Promise<void> {
+    return this.line.unplug();
   }
 
   async close(): Promise<void> {
     await this.unplug();
     await this.queue.catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.line.removeFolder();
   }
 
   private onData(chunk: Buffer): void {

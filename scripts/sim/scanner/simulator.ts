@@ -4,13 +4,9 @@
  * opens `devicePath` (a stable symlink) as it would open /dev/ttyACM0. "unplug" closes
  * the simulator's side and removes the path; "replug" brings a fresh PTY back at it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { SerialPort } from 'serialport';
 import type { ScannerTerminator } from '../../../electron/common/config.js';
-import type { PtyPair } from '../pty-pair.js';
-import { plugPty, unplugPty } from '../pty-plug.js';
+import { PluggablePty } from '../pty-plug.js';
 import { writePaced } from '../paced-writer.js';
 
 export interface ScannerSimulatorOptions {
@@ -28,22 +24,24 @@ export class ScannerSimulator {
   paceBaud: number | null;
   /** Lines written since start (codes, raw lines, garbage). */
   linesSent = 0;
-  private readonly dir: string;
-  private pair: PtyPair | undefined;
-  private port: SerialPort | undefined;
+  private readonly line: PluggablePty;
   private queue: Promise<void> = Promise.resolve();
 
   private constructor(options: ScannerSimulatorOptions) {
     this.terminator = options.terminator ?? 'cr';
     this.paceBaud = options.paceBaud === undefined ? 115200 : options.paceBaud;
-    this.dir = mkdtempSync(path.join(tmpdir(), 'scanner-sim-'));
-    this.devicePath = path.join(this.dir, 'ttySCANNER');
+    this.line = new PluggablePty('scanner', 'ttySCANNER');
+    this.devicePath = this.line.devicePath;
   }
 
   static async start(options: ScannerSimulatorOptions = {}): Promise<ScannerSimulator> {
     const sim = new ScannerSimulator(options);
     await sim.plug();
     return sim;
+  }
+
+  private get port(): SerialPort | undefined {
+    return this.line.port;
   }
 
   get plugged(): boolean {
@@ -77,25 +75,17 @@ export class ScannerSimulator {
   }
 
   async plug(): Promise<void> {
-    if (this.port) return;
-    await plugPty('scanner', this.devicePath, (pair, port) => {
-      this.pair = pair;
-      this.port = port;
-    });
+    await this.line.plug();
   }
 
-  async unplug(): Promise<void> {
-    const port = this.port;
-    const pair = this.pair;
-    this.port = undefined;
-    this.pair = undefined;
-    await unplugPty(this.devicePath, port, pair);
+  unplug(): Promise<void> {
+    return this.line.unplug();
   }
 
   async close(): Promise<void> {
     await this.unplug();
     await this.queue.catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.line.removeFolder();
   }
 
   /** At PTY speed, or paced at `paceBaud` (paced-writer.ts), each slice written before the next. */
