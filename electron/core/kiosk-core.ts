@@ -34,6 +34,7 @@ import type {
 } from '../common/journey-schemas.js';
 import type { Journeys } from './journeys/journeys.js';
 import { JourneyError } from './journeys/errors.js';
+import { configuredJourneys, sessionEnded, whileLive } from './call-guards.js';
 import { guardStoreWrite } from './journeys/store-guard.js';
 import { TypedEmitter } from '../common/emitter.js';
 import type { CardReaderDevice, DeviceSupervisor, PrinterDevice, ScannerDevice, Unsubscribe } from './devices/types.js';
@@ -41,34 +42,15 @@ import { SessionManager, type SubjectHandle } from './session.js';
 import { SessionIdleTimer } from './session-idle-timer.js';
 import type { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { EvaluationLedger } from './journeys/evaluation-ledger.js';
-import { ServiceAvailability } from './service/availability.js';
-import { DailyWindowRestart } from './service/daily-restart.js';
+import type { ServiceAvailability } from './service/availability.js';
+import { ServiceDesk, type ShellRequests } from './service/service-desk.js';
 import type { FaceDesk } from './journeys/face-desk.js';
-import { CodeDesk } from './journeys/code-desk.js';
-import { requireIdentification } from './journeys/assurance.js';
-import { findTicket } from './store/ticket-lookup.js';
-import { parseCode } from '../common/scan-codes.js';
+import type { CodeDesk } from './journeys/code-desk.js';
 import { CitizenArrival } from './citizen-arrival.js';
-
-const sessionEnded = (what: string) => new JourneyError('no-session', `the session that asked for this ${what} has ended`);
-
-/** The answer, or a no-session refusal as soon as the asking session ends (the work itself goes on and is dropped). */
-function whileLive<T>(work: Promise<T>, handle: SubjectHandle, what: string): Promise<T> {
-  if (handle.ended.aborted) return Promise.reject(sessionEnded(what));
-  return new Promise<T>((resolve, reject) => {
-    const onEnd = () => reject(sessionEnded(what));
-    handle.ended.addEventListener('abort', onEnd, { once: true });
-    work.then(resolve, reject).finally(() => handle.ended.removeEventListener('abort', onEnd));
-  });
-}
+import { IdentificationDesk } from './identification-desk.js';
 
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
-
-/** What the core asks of the shell it runs in (never of the page): the shell acts, or logs that it cannot. */
-export type ShellRequests = {
-  /** Restart the kiosk window (the daily quiet-time restart, operations' command): a fresh page, same core. */
-  restartWindow: { reason: string };
-};
+export type { ShellRequests };
 
 /** Anything that reports the link to the central system and the outbox. */
 export interface SyncStatusSource {
@@ -114,14 +96,14 @@ export class KioskCore implements KioskApi {
   private readonly sync: SyncStatusSource;
   private readonly journeysImpl: Journeys | undefined;
   private readonly maintenance: MaintenanceDesk | undefined;
-  private readonly face: FaceDesk | undefined;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly idleTimer: SessionIdleTimer;
   private readonly unsubscribers: Unsubscribe[] = [];
   private readonly evaluations = new EvaluationLedger();
-  private readonly dailyRestart: DailyWindowRestart | null;
+  private readonly serviceDesk: ServiceDesk;
   private readonly arrival: CitizenArrival;
+  private readonly identification: IdentificationDesk;
   /** 扫码: identity codes, the kiosk's own ticket QR, appointment codes (absent without journeys). */
   readonly codes: CodeDesk | undefined;
 
@@ -132,26 +114,22 @@ export class KioskCore implements KioskApi {
     this.sync = options.sync;
     this.journeysImpl = options.journeys;
     this.maintenance = options.maintenance;
-    this.face = options.face;
     this.now = options.now ?? (() => Date.now());
     this.log = options.log ?? ((message) => console.info(message));
     this.sessions = new SessionManager(this.now, options.config.session);
     this.idleTimer = new SessionIdleTimer(this.sessions, this.now, () => this.idleDeadlinePassed());
-    const { service, hall } = options.config;
-    this.service = options.service ?? new ServiceAvailability({ openingHours: service.openingHours, dailyRestartAt: service.dailyRestartAt, timeZone: hall.timeZone, now: this.now, log: this.log });
-    this.dailyRestart = service.dailyRestartAt
-      ? new DailyWindowRestart({
-          at: service.dailyRestartAt,
-          timeZone: hall.timeZone,
-          session: {
-            isOpen: () => this.sessions.current() !== null,
-            onEnded: (listener) => this.events.on('session', (view) => { if (view === null) listener(); }),
-          },
-          restart: (reason) => this.requestWindowRestart(reason),
-          now: this.now,
-          log: this.log,
-        })
-      : null;
+    this.serviceDesk = new ServiceDesk({
+      config: options.config,
+      availability: options.service,
+      shellRequests: this.shellRequests,
+      session: {
+        isOpen: () => this.sessions.current() !== null,
+        onEnded: (listener) => this.events.on('session', (view) => { if (view === null) listener(); }),
+      },
+      now: this.now,
+      log: this.log,
+    });
+    this.service = this.serviceDesk.availability;
     this.arrival = new CitizenArrival({
       sessions: this.sessions,
       events: this.events,
@@ -164,44 +142,24 @@ export class KioskCore implements KioskApi {
       endSession: (reason) => void this.endSession(reason),
       now: this.now,
     });
-    this.codes = this.journeysImpl && this.codeDesk(this.journeysImpl);
-  }
-
-  /** Nobody would call a ticket taken outside the opening hours, or at a kiosk operations took out. */
-  private requireTicketsIssued(): void {
-    const service = this.service.current();
-    if (!service.inService) throw new JourneyError(service.reason === 'closed' ? 'hall-closed' : 'out-of-service', `no tickets now: the kiosk is ${service.reason}`);
+    this.identification = new IdentificationDesk({
+      config: options.config,
+      sessions: this.sessions,
+      events: this.events,
+      arrival: this.arrival,
+      journeys: this.journeysImpl,
+      face: options.face,
+      online: () => this.sync.status().online,
+      requireTicketsIssued: () => this.serviceDesk.requireTicketsIssued(),
+      now: this.now,
+      log: this.log,
+    });
+    this.codes = this.identification.codes;
   }
 
   /** Asks the shell for a fresh window (the core, its session and devices go on). */
   requestWindowRestart(reason: string): void {
-    if (this.shellRequests.listenerCount('restartWindow') === 0) {
-      this.log(`kiosk: window restart asked (${reason}) but this shell has no window to restart`);
-      return;
-    }
-    this.log(`kiosk: restarting the window (${reason})`);
-    this.shellRequests.emit('restartWindow', { reason });
-  }
-
-  private codeDesk(j: Journeys): CodeDesk {
-    const { store, central } = j.options;
-    return new CodeDesk({
-      parse: parseCode,
-      kioskId: this.config.kioskId,
-      trackingBaseUrl: this.config.hall.trackingUrl,
-      central,
-      online: () => this.sync.status().online,
-      findTicket: (ticketNo) => findTicket(store.statements, ticketNo),
-      identified: (code) => this.arrival.identified(code.identity, 'code', () => this.sessions.startByCode(code)),
-      checkIn: (appointment) => {
-        this.requireTicketsIssued();
-        return j.tickets.take(null, { category: null, priority: 'normal', appointmentId: appointment.appointmentId }, [appointment.appointmentId]);
-      },
-      outcome: (outcome) => this.events.emit('codeScan', outcome),
-      timeZone: this.config.hall.timeZone,
-      now: this.now,
-      log: this.log,
-    });
+    this.serviceDesk.requestWindowRestart(reason);
   }
 
   async start(): Promise<void> {
@@ -212,8 +170,7 @@ export class KioskCore implements KioskApi {
     }
     this.unsubscribers.push(this.sync.onStatus((status) => this.events.emit('syncStatus', status)));
     this.unsubscribers.push(this.service.onChange((state) => this.events.emit('serviceState', state)));
-    this.service.start();
-    this.dailyRestart?.start();
+    this.serviceDesk.start();
     await this.sync.start();
     // A device that fails to open reports it through its status; it never stops the kiosk.
     await Promise.all(this.deviceEntries().map(([, d]) => d.start()));
@@ -222,8 +179,7 @@ export class KioskCore implements KioskApi {
   async stop(): Promise<void> {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.idleTimer.disarm();
-    this.service.stop();
-    this.dailyRestart?.stop();
+    this.serviceDesk.stop();
     this.sessions.end();
     await Promise.allSettled(this.deviceEntries().map(([, d]) => d.stop()));
     await this.sync.stop();
@@ -292,7 +248,7 @@ export class KioskCore implements KioskApi {
 
   async takeTicket(request: TakeTicketRequest, sessionId?: string): Promise<TicketOutcome> {
     this.callFor(sessionId);
-    this.requireTicketsIssued();
+    this.serviceDesk.requireTicketsIssued();
     const j = this.journeys();
     const subject = this.subject();
     const handle = this.handle();
@@ -321,7 +277,7 @@ export class KioskCore implements KioskApi {
 
   async runDataCheck(request: { matterId: string; proofType: ProofType }, sessionId?: string): Promise<DataCheckView> {
     this.callFor(sessionId);
-    this.requireIdentificationFor(request.matterId);
+    this.identification.requireIdentificationFor(request.matterId);
     return this.journeys().applications.runDataCheck(this.applicant(), request.matterId, request.proofType);
   }
 
@@ -330,8 +286,8 @@ export class KioskCore implements KioskApi {
     // Self-service goes on outside the opening hours; a kiosk operations took out takes nothing new.
     if (this.service.current().reason === 'out-of-service') throw new JourneyError('out-of-service', 'this kiosk is out of service');
     // A commitment or a submission acts on the citizen's data: the matter's identification must hold.
-    this.requireIdentificationFor(request.matterId);
-    this.requireFaceFor(request.matterId);
+    this.identification.requireIdentificationFor(request.matterId);
+    this.identification.requireFaceFor(request.matterId);
     const servedIn = this.sessionId();
     const outcome = await this.journeys().applications.submit(this.applicant(), request);
     for (const a of outcome.applications) this.evaluations.served(servedIn, { subjectType: 'application', subjectId: a.applicationId });
@@ -366,29 +322,11 @@ export class KioskCore implements KioskApi {
     return view;
   }
 
-  /**
-   * 刷脸 for the session's own citizen (not a 代办 principal): the frames go to the face desk,
-   * which never keeps them; a match marks the session (markFaceVerified) and the page hears of it.
-   */
+  /** 刷脸 for the session's own citizen (identification-desk.ts). */
   async verifyFace(frames: FaceFrames, sessionId?: string): Promise<FaceOutcome> {
     this.callFor(sessionId);
     this.subject();
-    const handle = this.handle();
-    const session = this.sessions.current()!;
-    if (!this.face) return { outcome: 'unavailable' };
-    // A code session: the central's reference from the resolve answer; a card session: the ID hash it already uses.
-    // The card's WLT photo is not kept in the session yet: a local matcher answers unavailable (face-desk.ts).
-    const identityRef = this.sessions.identityRef(session.id);
-    const subject = identityRef ? { identityRef } : { idHash: this.journeys().options.store.idHash(session.citizen.idNumber) };
-    // The desk marks the session through markFaceVerified (compose.ts), which tells the page.
-    return whileLive(this.face.verify(frames, { sessionId: session.id, subject }), handle, 'face verification');
-  }
-
-  /** config face.requiredForMatters: the hall wants the face step (人证比对) for this matter, and it has not passed yet. */
-  private requireFaceFor(matterId: string): void {
-    const session = this.sessions.current();
-    if (!session || session.faceVerified || !this.config.face.requiredForMatters.includes(matterId)) return;
-    throw new JourneyError('needs-face', `${matterId} needs the face step (face.requiredForMatters) before it is submitted`);
+    return this.identification.verifyFace(frames, this.handle());
   }
 
   async unlockMaintenance(pin: string): Promise<MaintenanceUnlock> {
@@ -415,8 +353,7 @@ export class KioskCore implements KioskApi {
   }
 
   private journeys(): Journeys {
-    if (!this.journeysImpl) throw new JourneyError('no-session', 'this kiosk has no store or central link configured');
-    return this.journeysImpl;
+    return configuredJourneys(this.journeysImpl);
   }
 
   /** The subject a session method acts for; the call counts as activity (the idle deadline moves on) unless said otherwise. */
@@ -446,20 +383,9 @@ export class KioskCore implements KioskApi {
     return session.id;
   }
 
-  /** Refuses, naming the missing step (needs-card / needs-face / needs-code), unless this subject's identification fits the matter and each matter it bundles. */
-  private requireIdentificationFor(matterId: string): void {
-    const { catalog } = this.journeys();
-    const who = this.sessions.identification();
-    if (!who) throw new JourneyError('no-session', 'no citizen identified: swipe an ID card or citizen card first');
-    const top = catalog.get(matterId);
-    requireIdentification([top, ...(top.bundleOf?.length ? catalog.expand(top) : [])], who);
-  }
-
   /** The face step (刷脸) passed for this session's citizen: matters that need code+face are then open to them. */
   markFaceVerified(sessionId: string): boolean {
-    if (!this.sessions.markFaceVerified(sessionId)) return false;
-    this.events.emit('session', this.sessions.view());
-    return true;
+    return this.identification.markFaceVerified(sessionId);
   }
 
   private applicant() {

@@ -4,7 +4,9 @@
  * (as udev links a re-enumerated USB-serial adapter). Used by the ID-card reader and the
  * code scanner simulators.
  */
-import { symlinkSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SerialPort } from 'serialport';
 import { openPtyPair, type PtyPair } from './pty-pair.js';
 
@@ -31,4 +33,54 @@ export async function unplugPty(stablePath: string, port: SerialPort | undefined
   }
   if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
   await pair?.close();
+}
+
+/**
+ * A simulator's end of a line that can be plugged in and out: a stable device path in a
+ * folder of its own, and while plugged in, a fresh PTY pair linked there and its
+ * simulator end open as `port`.
+ */
+export class PluggablePty {
+  /** Stable path for the driver; points at the current PTY while plugged in. */
+  readonly devicePath: string;
+  private readonly dir: string;
+  private pair: PtyPair | undefined;
+  private current: SerialPort | undefined;
+
+  /** `name` names the PTY and the folder (`<name>-sim-…`); `deviceName` the link in it. */
+  constructor(
+    private readonly name: string,
+    deviceName: string,
+  ) {
+    this.dir = mkdtempSync(path.join(tmpdir(), `${name}-sim-`));
+    this.devicePath = path.join(this.dir, deviceName);
+  }
+
+  /** The simulator's open port while plugged in. */
+  get port(): SerialPort | undefined {
+    return this.current;
+  }
+
+  /** Plugs a fresh PTY in (nothing while plugged in); `attach` adds the simulator's listeners before the driver can open it. */
+  async plug(attach: (port: SerialPort) => void = () => undefined): Promise<void> {
+    if (this.current) return;
+    await plugPty(this.name, this.devicePath, (pair, port) => {
+      attach(port);
+      this.pair = pair;
+      this.current = port;
+    });
+  }
+
+  async unplug(): Promise<void> {
+    const port = this.current;
+    const pair = this.pair;
+    this.current = undefined;
+    this.pair = undefined;
+    await unplugPty(this.devicePath, port, pair);
+  }
+
+  /** Removes the folder (after unplug). */
+  removeFolder(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

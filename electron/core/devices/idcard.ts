@@ -11,7 +11,7 @@ import { IdCardDriver, type DriverStatus, type IdCardDriverOptions } from '../..
 import { HidTransport, hidName, type HidOpener } from '../../../native/idcard/hid-transport.js';
 import { wireTimeMs } from '../../../native/idcard/protocol.js';
 import { SerialTransport, type SamTransport } from '../../../native/idcard/transport.js';
-import { followDriverStatus } from './driver-status.js';
+import { superviseDriver, toDriverDeviceStatus } from './driver-status.js';
 import type { CardReaderDevice } from './types.js';
 
 export interface IdCardReaderOptions extends Omit<IdCardDriverOptions, 'transport'> {
@@ -40,22 +40,14 @@ function portOf(config: IdCardReaderConfig): string {
   return config.transport === 'serial' ? config.port : hidName(config);
 }
 
+/** The ID reader's own states beside the base ones (driver-status.ts). */
+const ID_READER_STATES = {
+  'sam-fault': { state: 'fault', code: 'sam-fault' },
+  'no-device': { state: 'no-device', code: 'not-answering' },
+} as const;
+
 export function toDeviceStatus(s: DriverStatus, port: string, at = Date.now()): DeviceStatus {
-  const base = { device: 'idcard' as const, message: s.message, port: s.port || port, at };
-  switch (s.state) {
-    case 'ready':
-      return { ...base, state: 'ready' };
-    case 'sam-fault':
-      return { ...base, state: 'fault', code: 'sam-fault' };
-    case 'reconnecting':
-      return { ...base, state: 'reconnecting', code: 'lost' };
-    case 'no-device':
-      return { ...base, state: 'no-device', code: 'not-answering' };
-    case 'connecting':
-      return { ...base, state: 'no-device', code: 'connecting' };
-    case 'stopped':
-      return { ...base, state: 'disabled', code: 'stopped' };
-  }
+  return toDriverDeviceStatus('idcard', s, ID_READER_STATES, port, at);
 }
 
 export function createIdCardReader(config: IdCardReaderConfig, options: IdCardReaderOptions = {}): CardReaderDevice {
@@ -66,19 +58,13 @@ export function createIdCardReader(config: IdCardReaderConfig, options: IdCardRe
     ...driverOptions,
     transport: idCardTransportFactory(config, hidOpener),
   });
-  const status = followDriverStatus<DriverStatus>(driver, (s) => toDeviceStatus(s, port));
+  const supervisor = superviseDriver<DriverStatus>(driver, (s) => toDeviceStatus(s, port));
   if (log) {
     driver.on('log', log);
     driver.on('readError', (m) => log(`card not read: ${m}`));
   }
   return {
-    start() {
-      driver.start();
-      return Promise.resolve();
-    },
-    stop: () => driver.stop(),
-    status: status.current,
-    onStatus: status.onStatus,
+    ...supervisor,
     onCard(listener: (event: CardReadEvent) => void) {
       return driver.on('card', (read) => listener({ source: 'idcard', identity: read.identity, photo: read.photo, readAt: read.readAt }));
     },

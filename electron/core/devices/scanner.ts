@@ -13,7 +13,7 @@ import { ScannerDriver, type ScannerDriverOptions, type ScannerDriverStatus } fr
 import { HidPosScannerTransport } from '../../../native/scanner/hid-pos-transport.js';
 import { SerialScannerTransport } from '../../../native/scanner/serial-transport.js';
 import type { ScannerTransport } from '../../../native/scanner/transport.js';
-import { followDriverStatus } from './driver-status.js';
+import { superviseDriver, toDriverDeviceStatus } from './driver-status.js';
 import type { ScannerDevice, Unsubscribe } from './types.js';
 
 export interface ScannerOptions extends Omit<ScannerDriverOptions, 'transport' | 'repeatIgnoreMs'> {
@@ -29,20 +29,13 @@ export function scannerTransportFactory(config: ScannerConfig, hidOpener?: HidOp
   return () => new HidPosScannerTransport(target, hidOpener);
 }
 
+/** The scanner's own state beside the base ones (driver-status.ts). */
+const SCANNER_STATES = {
+  'no-device': { state: 'no-device', code: 'not-found' },
+} as const;
+
 export function toDeviceStatus(s: ScannerDriverStatus, port: string, at = Date.now()): DeviceStatus {
-  const base = { device: 'scanner' as const, message: s.message, port: s.port || port, at };
-  switch (s.state) {
-    case 'ready':
-      return { ...base, state: 'ready' };
-    case 'reconnecting':
-      return { ...base, state: 'reconnecting', code: 'lost' };
-    case 'no-device':
-      return { ...base, state: 'no-device', code: 'not-found' };
-    case 'connecting':
-      return { ...base, state: 'no-device', code: 'connecting' };
-    case 'stopped':
-      return { ...base, state: 'disabled', code: 'stopped' };
-  }
+  return toDriverDeviceStatus('scanner', s, SCANNER_STATES, port, at);
 }
 
 export class ScannerConfigError extends Error {
@@ -56,19 +49,13 @@ export function createScanner(config: ScannerConfig, options: ScannerOptions = {
   const { hidOpener, log, ...driverOptions } = options;
   const port = config.transport === 'serial' ? config.port : hidName(config);
   const driver = new ScannerDriver({ ...driverOptions, repeatIgnoreMs: config.repeatIgnoreMs, transport: scannerTransportFactory(config, hidOpener) });
-  const status = followDriverStatus<ScannerDriverStatus>(driver, (s) => toDeviceStatus(s, port));
+  const supervisor = superviseDriver<ScannerDriverStatus>(driver, (s) => toDeviceStatus(s, port));
   if (log) {
     driver.on('discard', (d) => log(`code scanner dropped ${d.bytes} bytes (${d.reason}): ${d.detail}`));
     driver.on('status', (s) => log(`code scanner ${s.state}: ${s.message}`));
   }
   return {
-    start() {
-      driver.start();
-      return Promise.resolve();
-    },
-    stop: () => driver.stop(),
-    status: status.current,
-    onStatus: status.onStatus,
+    ...supervisor,
     onScan(listener: (scan: Scan) => void): Unsubscribe {
       return driver.on('scan', (s) => listener({ text: s.text, at: s.at }));
     },

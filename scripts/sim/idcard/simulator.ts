@@ -4,15 +4,12 @@
  * simulator's side and removes the device path, "replug" brings a fresh PTY back at
  * the same path (as udev does for a re-enumerated USB-serial adapter).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SerialPort } from 'serialport';
 import { FrameAssembler } from '../../../native/idcard/framer.js';
 import type { CommandName } from '../../../native/idcard/protocol.js';
-import type { PtyPair } from '../pty-pair.js';
-import { plugPty, unplugPty } from '../pty-plug.js';
+import { PluggablePty } from '../pty-plug.js';
+import { writePaced, type WriteTiming } from '../paced-writer.js';
 import { findPerson, SIM_PEOPLE } from './people.js';
 import { SamResponder } from './responder.js';
 
@@ -56,9 +53,7 @@ export class IdCardSimulator {
   /** Stable path for the driver; points at the current PTY while plugged in. */
   readonly devicePath: string;
   paceBaud: number | undefined;
-  private readonly dir: string;
-  private pair: PtyPair | undefined;
-  private port: SerialPort | undefined;
+  private readonly line: PluggablePty;
   private requests = new FrameAssembler({ minLen: 3 });
   private faults: Array<SimFault & { command?: CommandName | undefined }> = [];
   private queue: Promise<void> = Promise.resolve();
@@ -69,14 +64,18 @@ export class IdCardSimulator {
 
   private constructor(options: IdCardSimulatorOptions) {
     this.paceBaud = options.paceBaud;
-    this.dir = mkdtempSync(path.join(tmpdir(), 'idcard-sim-'));
-    this.devicePath = path.join(this.dir, 'ttyIDCARD');
+    this.line = new PluggablePty('idcard', 'ttyIDCARD');
+    this.devicePath = this.line.devicePath;
   }
 
   static async start(options: IdCardSimulatorOptions = {}): Promise<IdCardSimulator> {
     const sim = new IdCardSimulator(options);
     await sim.plug();
     return sim;
+  }
+
+  private get port(): SerialPort | undefined {
+    return this.line.port;
   }
 
   get plugged(): boolean {
@@ -121,27 +120,20 @@ export class IdCardSimulator {
   }
 
   async plug(): Promise<void> {
-    if (this.port) return;
-    await plugPty('idcard', this.devicePath, (pair, port) => {
+    await this.line.plug((port) => {
       this.requests = new FrameAssembler({ minLen: 3 });
       port.on('data', (chunk: Buffer) => this.onData(chunk));
-      this.pair = pair;
-      this.port = port;
     });
   }
 
-  async unplug(): Promise<void> {
-    const port = this.port;
-    const pair = this.pair;
-    this.port = undefined;
-    this.pair = undefined;
-    await unplugPty(this.devicePath, port, pair);
+  unplug(): Promise<void> {
+    return this.line.unplug();
   }
 
   async close(): Promise<void> {
     await this.unplug();
     await this.queue.catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.line.removeFolder();
   }
 
   private onData(chunk: Buffer): void {
@@ -190,37 +182,10 @@ export class IdCardSimulator {
     for (const listener of this.replyListeners) listener(full);
   }
 
-  /** Writes at PTY speed, paced at `paceBaud`, or one byte every `byteDelayMs`. */
-  private async write(bytes: Uint8Array, byteDelayMs?: number): Promise<{ firstByteAt: number; lastByteAt: number } | undefined> {
+  /** Writes at PTY speed, paced at `paceBaud`, or one byte every `byteDelayMs`; undefined when unplugged. */
+  private async write(bytes: Uint8Array, byteDelayMs?: number): Promise<WriteTiming | undefined> {
     const port = this.port;
     if (!port) return undefined;
-    const firstByteAt = performance.now();
-    const put = (slice: Uint8Array) => new Promise<void>((r) => port.write(Buffer.from(slice), () => r()));
-    if (byteDelayMs !== undefined) {
-      for (let i = 0; i < bytes.length && this.port === port; i++) {
-        await put(bytes.subarray(i, i + 1));
-        await sleep(byteDelayMs);
-      }
-      return { firstByteAt, lastByteAt: performance.now() };
-    }
-    if (!this.paceBaud) {
-      const lastByteAt = performance.now();
-      await put(bytes);
-      return { firstByteAt, lastByteAt };
-    }
-    // Paced: each byte leaves no earlier than its wire time since the first one.
-    const msPerByte = 10_000 / this.paceBaud;
-    let sent = 0;
-    let lastByteAt = firstByteAt;
-    while (sent < bytes.length && this.port === port) {
-      const due = Math.min(bytes.length, Math.floor((performance.now() - firstByteAt) / msPerByte) + 1);
-      if (due > sent) {
-        lastByteAt = performance.now();
-        void put(bytes.subarray(sent, due));
-        sent = due;
-      }
-      if (sent < bytes.length) await sleep(Math.max(0, (sent + 1) * msPerByte - (performance.now() - firstByteAt)));
-    }
-    return { firstByteAt, lastByteAt };
+    return writePaced(port, bytes, { baud: this.paceBaud, byteDelayMs, awaitEachWrite: false, connected: () => this.port === port });
   }
 }

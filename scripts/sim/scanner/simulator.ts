@@ -4,13 +4,10 @@
  * opens `devicePath` (a stable symlink) as it would open /dev/ttyACM0. "unplug" closes
  * the simulator's side and removes the path; "replug" brings a fresh PTY back at it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { SerialPort } from 'serialport';
 import type { ScannerTerminator } from '../../../electron/common/config.js';
-import type { PtyPair } from '../pty-pair.js';
-import { plugPty, unplugPty } from '../pty-plug.js';
+import { PluggablePty } from '../pty-plug.js';
+import { writePaced } from '../paced-writer.js';
 
 export interface ScannerSimulatorOptions {
   terminator?: ScannerTerminator;
@@ -19,7 +16,6 @@ export interface ScannerSimulatorOptions {
 }
 
 const TERMINATOR_BYTES: Record<ScannerTerminator, number[]> = { cr: [0x0d], lf: [0x0a], crlf: [0x0d, 0x0a], any: [0x0d, 0x0a] };
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class ScannerSimulator {
   /** Stable path for the driver; points at the current PTY while plugged in. */
@@ -28,22 +24,24 @@ export class ScannerSimulator {
   paceBaud: number | null;
   /** Lines written since start (codes, raw lines, garbage). */
   linesSent = 0;
-  private readonly dir: string;
-  private pair: PtyPair | undefined;
-  private port: SerialPort | undefined;
+  private readonly line: PluggablePty;
   private queue: Promise<void> = Promise.resolve();
 
   private constructor(options: ScannerSimulatorOptions) {
     this.terminator = options.terminator ?? 'cr';
     this.paceBaud = options.paceBaud === undefined ? 115200 : options.paceBaud;
-    this.dir = mkdtempSync(path.join(tmpdir(), 'scanner-sim-'));
-    this.devicePath = path.join(this.dir, 'ttySCANNER');
+    this.line = new PluggablePty('scanner', 'ttySCANNER');
+    this.devicePath = this.line.devicePath;
   }
 
   static async start(options: ScannerSimulatorOptions = {}): Promise<ScannerSimulator> {
     const sim = new ScannerSimulator(options);
     await sim.plug();
     return sim;
+  }
+
+  private get port(): SerialPort | undefined {
+    return this.line.port;
   }
 
   get plugged(): boolean {
@@ -77,43 +75,23 @@ export class ScannerSimulator {
   }
 
   async plug(): Promise<void> {
-    if (this.port) return;
-    await plugPty('scanner', this.devicePath, (pair, port) => {
-      this.pair = pair;
-      this.port = port;
-    });
+    await this.line.plug();
   }
 
-  async unplug(): Promise<void> {
-    const port = this.port;
-    const pair = this.pair;
-    this.port = undefined;
-    this.pair = undefined;
-    await unplugPty(this.devicePath, port, pair);
+  unplug(): Promise<void> {
+    return this.line.unplug();
   }
 
   async close(): Promise<void> {
     await this.unplug();
     await this.queue.catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.line.removeFolder();
   }
 
-  /** At PTY speed, or paced: each byte leaves no earlier than its wire time since the first. */
+  /** At PTY speed, or paced at `paceBaud` (paced-writer.ts), each slice written before the next. */
   private async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port) return;
-    const put = (slice: Uint8Array) => new Promise<void>((r) => port.write(Buffer.from(slice), () => r()));
-    if (!this.paceBaud) return put(bytes);
-    const msPerByte = 10_000 / this.paceBaud;
-    const start = performance.now();
-    let sent = 0;
-    while (sent < bytes.length && this.port === port) {
-      const due = Math.min(bytes.length, Math.floor((performance.now() - start) / msPerByte) + 1);
-      if (due > sent) {
-        await put(bytes.subarray(sent, due));
-        sent = due;
-      }
-      if (sent < bytes.length) await sleep(Math.max(1, (sent + 1) * msPerByte - (performance.now() - start)));
-    }
+    await writePaced(port, bytes, { baud: this.paceBaud, awaitEachWrite: true, connected: () => this.port === port });
   }
 }

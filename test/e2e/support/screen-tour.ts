@@ -19,9 +19,10 @@ export const TOUR_PIN = '246810';
 /**
  * Short enough that the tour sees the idle warning without a long wait (12 s after the last
  * activity the core heard, which the page tells it at most every 5 s), long enough that
- * a visit's own presses keep the session open.
+ * a visit's own presses keep the session open; the warning itself lasts 48 s, time for a
+ * visit's whole matrix and audit on a busy machine before the session ends under it.
  */
-export const TOUR_SESSION = { idleSeconds: 42, elderlyIdleSeconds: 42, warningSeconds: 30 } as const;
+export const TOUR_SESSION = { idleSeconds: 60, elderlyIdleSeconds: 60, warningSeconds: 48 } as const;
 
 export interface TourStop {
   /** The screen and its state, e.g. `ticket-paper-out`; unique within a tour. */
