@@ -100,6 +100,14 @@ describe('Chromium policy', () => {
       URLBlocklist: ['*'],
       URLAllowlist: ['http://127.0.0.1:5000'],
     });
+    expect(policy).not.toHaveProperty('DeveloperToolsAvailabilityAllowlist');
+  });
+
+  it('allows DevTools on the kiosk origin alone for a kiosk whose fleet takes screenshots', () => {
+    expect(kioskChromiumPolicy('http://127.0.0.1:5000', { pageScreenshots: true })).toMatchObject({
+      DeveloperToolsAvailability: 2,
+      DeveloperToolsAvailabilityAllowlist: ['http://127.0.0.1:5000'],
+    });
   });
 
   it('writes the policy file where it may, and removes it on request', () => {

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
     },
   });
   const { config, file } = loadKioskConfig(values.config);
-  const started = await startKiosk(config, file, { shell: 'browser', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+  // The fleet's screenshot: the page of whichever window is up when it is asked (set below).
+  let screenshot: (() => Promise<Uint8Array>) | null = null;
+  const fleetShell = { screenshot: () => (screenshot ? screenshot() : Promise.reject(new Error('this kiosk opened no window (--no-browser or no display)'))) };
+  const started = await startKiosk(config, file, { shell: 'browser', fleetShell, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
   const coreReadyMs = performance.now();
   for (const line of startupLines(file, started)) console.log(line);
   const kiosk = started.kiosk;
@@ -70,14 +73,15 @@ async function main(): Promise<void> {
   const wantsWindow = !values['no-browser'];
   // The policy binds every Chromium on the machine: written only when this kiosk opens a window itself.
   if (wantsWindow && hasDisplay() && findChromium()) {
-    policy = installChromiumPolicy(bridge.origin, process.env.KIOSK_CHROMIUM_POLICY_DIR ?? MANAGED_POLICY_DIR);
+    policy = installChromiumPolicy(bridge.origin, process.env.KIOSK_CHROMIUM_POLICY_DIR ?? MANAGED_POLICY_DIR, { pageScreenshots: config.fleet !== undefined });
     console.log(policy.installed ? `Chromium policy: ${policy.file}` : policy.message);
   }
   // Each window gets a fresh single-use page URL, handed over privately: no token in any log or command line.
   let windowLaunched = false;
   if (wantsWindow && values.app) {
     // App mode is for a desk: closing the window ends the kiosk.
-    const { browser, reason } = launchChromium(bridge.issuePageUrl(), 'app', { log });
+    const { browser, reason, screenshot: ofAppWindow } = launchChromium(bridge.issuePageUrl(), 'app', { log });
+    screenshot = ofAppWindow ?? null;
     console.log(browser ? `kiosk window: ${reason}` : `no kiosk window (${reason})`);
     if (browser) {
       windowLaunched = true;
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
     });
     windowLaunched = watchdog.start();
     const restarting = watchdog;
+    screenshot = () => restarting.screenshot();
     kiosk.core.shellRequests.on('restartWindow', ({ reason }) => {
       if (!restarting.restart(reason)) log(`kiosk window: no window to restart (${reason})`);
     });
