@@ -21,9 +21,9 @@ const run = runKioskApp(kioskElectron, {
     indexHtml: path.join(appRoot, 'dist/renderer/index.html'),
     dev: process.env.KIOSK_DEV === '1',
   },
-  startCore: async () => {
+  startCore: async (fleetShell) => {
     const { config, file } = loadKioskConfig(process.env.KIOSK_CONFIG);
-    const started = await startKiosk(config, file, { shell: 'electron', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+    const started = await startKiosk(config, file, { shell: 'electron', fleetShell, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
     for (const line of startupLines(file, started)) console.log(line);
     return { core: started.kiosk.core, close: started.close };
   },
