@@ -1,7 +1,8 @@
 // Bundles the browser shell's Node side into dist/node/browser-shell.mjs (ESM, run with plain
 // `node`), and the demo composition scripts/sim/demo.ts, when it exists, into
 // dist/node/demo.mjs: the browser shell loads that one by a computed path in demo mode only,
-// so the production bundle carries no simulator code. Native modules stay external.
+// so the production bundle carries no simulator code. Native modules stay external. The
+// fleet CLI for hall staff goes to dist/node/fleet-cli.mjs (scripts/fleet/fleet.mjs runs it).
 // Each bundle's esbuild metafile inputs go to dist/node/<name>.inputs.json, which
 // scripts/build.mjs reads to tell whether the bundle is stale.
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { sourceUrlPlugin } from './source-url-plugin.mjs';
 
 const root = process.cwd();
 export const NODE_OUT = 'dist/node';
-export const NODE_ENTRIES = { 'browser-shell': 'electron/browser-shell/main.ts', demo: 'scripts/sim/demo.ts' };
+export const NODE_ENTRIES = { 'browser-shell': 'electron/browser-shell/main.ts', demo: 'scripts/sim/demo.ts', 'fleet-cli': 'scripts/fleet/cli.ts' };
 const external = [
   'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas',
   // ws loads these optional native accelerators when they are installed.
