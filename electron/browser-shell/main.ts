@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { loadKioskConfig } from '../core/config-loader.js';
+import { installConsoleLogLevel } from '../core/log-level.js';
 import { loadDemoModule } from '../core/startup/demo-module.js';
 import { isStartupRefusal, startKiosk, startupLines } from '../core/startup/start-kiosk.js';
 import { startBridgeServer } from './bridge-server.js';
@@ -34,11 +35,13 @@ async function main(): Promise<void> {
       'no-browser': { type: 'boolean', default: false },
     },
   });
+  // The kiosk's one log level over every console line (the fleet's set-log-level sets it).
+  const logLevel = installConsoleLogLevel();
   const { config, file } = loadKioskConfig(values.config);
   // The fleet's screenshot: the page of whichever window is up when it is asked (set below).
   let screenshot: (() => Promise<Uint8Array>) | null = null;
   const fleetShell = { screenshot: () => (screenshot ? screenshot() : Promise.reject(new Error('this kiosk opened no window (--no-browser or no display)'))) };
-  const started = await startKiosk(config, file, { shell: 'browser', fleetShell, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+  const started = await startKiosk(config, file, { shell: 'browser', fleetShell, logLevel, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
   const coreReadyMs = performance.now();
   for (const line of startupLines(file, started)) console.log(line);
   const kiosk = started.kiosk;

@@ -22,6 +22,7 @@ import { Journeys } from './journeys/journeys.js';
 import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { startFleetLink, type FleetLink, type FleetShellHooks } from './fleet/fleet-link.js';
+import type { LogLevelControl } from './log-level.js';
 import { StoredCommandLedger } from './fleet/command-ledger.js';
 import { FaceDesk } from './journeys/face-desk.js';
 
@@ -54,6 +55,8 @@ export interface ComposeOptions {
   fleetShell?: FleetShellHooks;
   /** Reconnect delays to the fleet broker; tests shorten them. */
   fleetBackoff?: { minMs: number; maxMs: number };
+  /** The kiosk's log level as the shell installed it (log-level.ts): the fleet's set-log-level sets it. */
+  logLevel?: LogLevelControl;
 }
 
 export class ComposeError extends Error {
@@ -187,6 +190,7 @@ function startFleet(
     printer: parts.printer,
     uploadNow: () => forwarder.kick(),
     shell: options.fleetShell,
+    logLevel: options.logLevel,
     service: core.service,
     requestWindowRestart: (reason) => {
       if (core.shellRequests.listenerCount('restartWindow') === 0) throw new Error('this shell has no window to restart');
