@@ -6,7 +6,7 @@
 // Each bundle's esbuild metafile inputs go to dist/node/<name>.inputs.json, which
 // scripts/build.mjs reads to tell whether the bundle is stale.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { sourceUrlPlugin } from './source-url-plugin.mjs';
 
@@ -58,10 +58,20 @@ export async function buildNodeBundle(name) {
     banner,
     metafile: true,
     logLevel: 'warning',
+    // Written below, each file whole: a process starting the bundle while it is rebuilt
+    // (`npm run fleet` builds a stale one; tests run it in parallel) never reads half of it.
+    write: false,
   });
   await mkdir(NODE_OUT, { recursive: true });
-  await writeFile(`${NODE_OUT}/${name}.inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 1));
+  for (const file of result.outputFiles) await writeWhole(file.path, file.contents);
+  await writeWhole(`${NODE_OUT}/${name}.inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 1));
   return outfile;
+}
+
+async function writeWhole(file, contents) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, file);
 }
 
 /** The bundles to build: the demo one only where its source exists. */
