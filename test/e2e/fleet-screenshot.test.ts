@@ -1,6 +1,7 @@
 /**
  * The fleet's `screenshot` on the browser shell, everything real: Xvfb, Debian's Chromium
- * in kiosk mode opened by the shell's own main process, a real mosquitto. The command
+ * in kiosk mode opened by the shell's own main process with its policy in force, a real
+ * mosquitto. The command
  * comes over the broker; the result carries a PNG of the kiosk page at the window's size
  * (taken over the shell's DevTools pipe), which fills the screen; with a citizen in session
  * it is refused.
@@ -40,6 +41,7 @@ async function startXvfb(): Promise<string> {
 }
 
 beforeAll(async () => {
+  if (process.getuid?.() !== 0) throw new Error('this test mounts a tmpfs in a mount namespace of its own: run it as root (CI does)');
   broker = await startTestBroker();
   fleet = await observeFleet(broker.url);
   const display = await startXvfb();
@@ -53,14 +55,19 @@ beforeAll(async () => {
     dataDir: path.join(dir, 'var'),
     fleet: { url: broker.url, healthSeconds: 5, keepAliveSeconds: 5 },
   }));
-  shell = spawn(process.execPath, ['--import', 'tsx', MAIN, '--config', configFile], {
-    // The Chromium policy goes to a directory of the test's own: /etc/chromium/policies binds every Chromium on the machine.
-    env: { ...process.env, DISPLAY: display, KIOSK_WINDOW_SIZE: `${SCREEN.width},${SCREEN.height}`, KIOSK_CHROMIUM_POLICY_DIR: path.join(dir, 'policies'), KIOSK_CENTRAL_TOKEN: '', KIOSK_ID_HASH_KEY: '' },
+  // The Chromium policy in force, as on a kiosk (DevTools disallowed but on the kiosk's
+  // origin): the shell writes it to /etc/chromium/policies/managed, where Chromium reads it,
+  // inside a mount namespace of its own with a tmpfs over /etc/chromium, so no other
+  // Chromium on the machine sees it. Needs root, as CI and the development machines here run.
+  const script = `mount -t tmpfs kiosk-policy /etc/chromium && exec "$0" --import tsx "$1" --config "$2"`;
+  shell = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, process.execPath, MAIN, configFile], {
+    env: { ...process.env, DISPLAY: display, KIOSK_WINDOW_SIZE: `${SCREEN.width},${SCREEN.height}`, KIOSK_CHROMIUM_POLICY_DIR: '/etc/chromium/policies/managed', KIOSK_CENTRAL_TOKEN: '', KIOSK_ID_HASH_KEY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   createInterface({ input: shell.stdout! }).on('line', (l) => lines.push(l));
   createInterface({ input: shell.stderr! }).on('line', (l) => lines.push(l));
   await until(() => lines.some((l) => l.includes('kiosk page connected')), `the kiosk page in Chromium (${lines.slice(-5).join(' | ')})`, { timeoutMs: 60_000, everyMs: 100 });
+  expect(lines).toContain('Chromium policy: /etc/chromium/policies/managed/hall-kiosk.json');
 }, 90_000);
 
 afterAll(async () => {
