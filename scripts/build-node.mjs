@@ -1,18 +1,17 @@
 // Bundles the browser shell's Node side into dist/node/browser-shell.mjs (ESM, run with plain
 // `node`), and the demo composition scripts/sim/demo.ts, when it exists, into
 // dist/node/demo.mjs: the browser shell loads that one by a computed path in demo mode only,
-// so the production bundle carries no simulator code. Native modules stay external. The
-// fleet CLI for hall staff goes to dist/node/fleet-cli.mjs (scripts/fleet/fleet.mjs runs it).
+// so the production bundle carries no simulator code. Native modules stay external.
 // Each bundle's esbuild metafile inputs go to dist/node/<name>.inputs.json, which
 // scripts/build.mjs reads to tell whether the bundle is stale.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { sourceUrlPlugin } from './source-url-plugin.mjs';
 
 const root = process.cwd();
 export const NODE_OUT = 'dist/node';
-export const NODE_ENTRIES = { 'browser-shell': 'electron/browser-shell/main.ts', demo: 'scripts/sim/demo.ts', 'fleet-cli': 'scripts/fleet/cli.ts' };
+export const NODE_ENTRIES = { 'browser-shell': 'electron/browser-shell/main.ts', demo: 'scripts/sim/demo.ts' };
 const external = [
   'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas',
   // ws loads these optional native accelerators when they are installed.
@@ -58,20 +57,10 @@ export async function buildNodeBundle(name) {
     banner,
     metafile: true,
     logLevel: 'warning',
-    // Written below, each file whole: a process starting the bundle while it is rebuilt
-    // (`npm run fleet` builds a stale one; tests run it in parallel) never reads half of it.
-    write: false,
   });
   await mkdir(NODE_OUT, { recursive: true });
-  for (const file of result.outputFiles) await writeWhole(file.path, file.contents);
-  await writeWhole(`${NODE_OUT}/${name}.inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 1));
+  await writeFile(`${NODE_OUT}/${name}.inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 1));
   return outfile;
-}
-
-async function writeWhole(file, contents) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, contents);
-  await rename(temporary, file);
 }
 
 /** The bundles to build: the demo one only where its source exists. */

@@ -37,10 +37,10 @@ async function main(): Promise<void> {
   });
   // The kiosk's one log level over every console line (the fleet's set-log-level sets it).
   const logLevel = installConsoleLogLevel();
-  const { config, file } = loadKioskConfig(values.config);
   // The fleet's screenshot: the page of whichever window is up when it is asked (set below).
   let screenshot: (() => Promise<Uint8Array>) | null = null;
   const fleetShell = { screenshot: () => (screenshot ? screenshot() : Promise.reject(new Error('this kiosk opened no window (--no-browser or no display)'))) };
+  const { config, file } = loadKioskConfig(values.config);
   const started = await startKiosk(config, file, { shell: 'browser', fleetShell, logLevel, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
   const coreReadyMs = performance.now();
   for (const line of startupLines(file, started)) console.log(line);
@@ -99,9 +99,10 @@ async function main(): Promise<void> {
       log,
       ...(process.env.KIOSK_PAGE_GRACE_MS ? { pageGraceMs: Number(process.env.KIOSK_PAGE_GRACE_MS) } : {}),
     });
+    const kioskWindows = watchdog;
+    screenshot = () => kioskWindows.screenshot();
     windowLaunched = watchdog.start();
     const restarting = watchdog;
-    screenshot = () => restarting.screenshot();
     kiosk.core.shellRequests.on('restartWindow', ({ reason }) => {
       if (!restarting.restart(reason)) log(`kiosk window: no window to restart (${reason})`);
     });

@@ -22,9 +22,9 @@ import { Journeys } from './journeys/journeys.js';
 import type { DeviceFactories } from './devices/factories.js';
 import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import { startFleetLink, type FleetLink, type FleetShellHooks } from './fleet/fleet-link.js';
-import type { LogLevelControl } from './log-level.js';
 import { StoredCommandLedger } from './fleet/command-ledger.js';
 import { FaceDesk } from './journeys/face-desk.js';
+import type { LogLevelControl } from './log-level.js';
 
 export interface ComposedKiosk {
   core: KioskCore;

@@ -7,7 +7,11 @@
  * Not persisted: a restarted kiosk starts at `info` again (a forgotten `debug` does not
  * fill the disk for weeks).
  */
-import { LOG_LEVELS, type LogLevel } from '../common/fleet/messages.js';
+// Type only: the shells install this before the kiosk starts, and the fleet's messages (with
+// their schemas) are loaded only for a kiosk that has a broker.
+import type { LogLevel } from '../common/fleet/messages.js';
+
+const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 export interface LogLevelControl {
   current(): LogLevel;
@@ -27,7 +31,7 @@ export function logLevelControl(initial: LogLevel = 'info'): LogLevelControl {
     set: (next) => {
       level = next;
     },
-    shows: (at) => LOG_LEVELS.indexOf(at) >= LOG_LEVELS.indexOf(level),
+    shows: (at) => ORDER[at] >= ORDER[level],
   };
 }
 
