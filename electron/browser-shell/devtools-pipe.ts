@@ -30,8 +30,7 @@ export class DevToolsPipe {
     toBrowser.on('error', (err) => this.fail(`DevTools pipe: ${err.message}`));
   }
 
-  /** One command; with `sessionId`, to the page session it names (Target.attachToTarget, flatten). */
-  send(method: string, params: Record<string, unknown> = {}, timeoutMs = 10_000, sessionId?: string): Promise<Record<string, unknown>> {
+  send(method: string, params: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<Record<string, unknown>> {
     if (this.closedBecause) return Promise.reject(new Error(this.closedBecause));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -43,7 +42,7 @@ export class DevToolsPipe {
         resolve: (r) => (clearTimeout(timer), resolve(r)),
         reject: (e) => (clearTimeout(timer), reject(e)),
       });
-      this.toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+      this.toBrowser.write(`${JSON.stringify({ id, method, params })}\0`);
     });
   }
 
@@ -74,12 +73,11 @@ export class DevToolsPipe {
 }
 
 /**
- * Opens the kiosk page in the browser; resolves to its target id. `Target.createTarget` is
- * a browser-level command: it works with the DevTools policy of chromium-policy.ts in
- * force, which forbids attaching to any page but the kiosk's own (so `Page.navigate`
- * before the page exists is no option).
+ * Opens the kiosk page in the browser. `Target.createTarget` and the `Browser.*` window
+ * commands are browser-level: they work with the DevTools policy of chromium-policy.ts in
+ * force, which forbids attaching to any page (so `Page.navigate` is no option).
  */
-export async function openPage(pipe: DevToolsPipe, url: string, fullscreen = false): Promise<string> {
+export async function openPage(pipe: DevToolsPipe, url: string, fullscreen = false): Promise<void> {
   const { targetId } = await pipe.send('Target.createTarget', { url });
   if (typeof targetId !== 'string') throw new Error('Target.createTarget gave no target id');
   if (fullscreen) {
@@ -88,5 +86,4 @@ export async function openPage(pipe: DevToolsPipe, url: string, fullscreen = fal
     const { windowId } = await pipe.send('Browser.getWindowForTarget', { targetId });
     await pipe.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'fullscreen' } });
   }
-  return targetId;
 }
