@@ -11,21 +11,13 @@ import path from 'node:path';
 export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
 export const POLICY_FILE_NAME = 'hall-kiosk.json';
 
-export interface PolicyOptions {
-  /**
-   * The fleet's `screenshot` attaches to the kiosk page over the launcher's pipe
-   * (page-screenshot.ts), which DevTools disallowed everywhere refuses ("Not allowed").
-   * So a kiosk with fleet operations allows DevTools on its own origin and nowhere else;
-   * the price: a keyboard's DevTools shortcut would work on the kiosk page too.
-   */
-  pageScreenshots?: boolean;
-}
-
-export function kioskChromiumPolicy(origin: string, options: PolicyOptions = {}): Record<string, unknown> {
+export function kioskChromiumPolicy(origin: string): Record<string, unknown> {
   return {
-    // 2 = DevTools disallowed everywhere (the launcher's pipe can still open pages: devtools-pipe.ts).
+    // 2 = DevTools disallowed everywhere, the kiosk's own page included and with no
+    // allowlist: a keyboard plugged into an unattended kiosk must not reach the citizens'
+    // page (its bridge session, their data). The launcher's pipe can still open pages
+    // (devtools-pipe.ts); the fleet's screenshot grabs the X display (display-screenshot.ts).
     DeveloperToolsAvailability: 2,
-    ...(options.pageScreenshots ? { DeveloperToolsAvailabilityAllowlist: [origin] } : {}),
     ExtensionInstallBlocklist: ['*'],
     URLBlocklist: ['*'],
     URLAllowlist: [origin],
@@ -48,9 +40,9 @@ export function kioskChromiumPolicy(origin: string, options: PolicyOptions = {})
 export type PolicyInstall = { installed: true; file: string; remove(): void } | { installed: false; file: string; message: string };
 
 /** Writes the policy for `origin` into `dir` (left as it is when already the same). */
-export function installChromiumPolicy(origin: string, dir = MANAGED_POLICY_DIR, options: PolicyOptions = {}): PolicyInstall {
+export function installChromiumPolicy(origin: string, dir = MANAGED_POLICY_DIR): PolicyInstall {
   const file = path.join(dir, POLICY_FILE_NAME);
-  const text = `${JSON.stringify(kioskChromiumPolicy(origin, options), null, 2)}\n`;
+  const text = `${JSON.stringify(kioskChromiumPolicy(origin), null, 2)}\n`;
   try {
     let current: string | null = null;
     try {
@@ -67,7 +59,7 @@ export function installChromiumPolicy(origin: string, dir = MANAGED_POLICY_DIR, 
     return {
       installed: false,
       file,
-      message: `Chromium policy not installed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): as root, write ${file} with ${JSON.stringify(kioskChromiumPolicy(origin, options))} (start the kiosk with a fixed --port so it stays true)`,
+      message: `Chromium policy not installed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): as root, write ${file} with ${JSON.stringify(kioskChromiumPolicy(origin))} (start the kiosk with a fixed --port so it stays true)`,
     };
   }
 }

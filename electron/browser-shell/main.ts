@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const wantsWindow = !values['no-browser'];
   // The policy binds every Chromium on the machine: written only when this kiosk opens a window itself.
   if (wantsWindow && hasDisplay() && findChromium()) {
-    policy = installChromiumPolicy(bridge.origin, process.env.KIOSK_CHROMIUM_POLICY_DIR ?? MANAGED_POLICY_DIR, { pageScreenshots: config.fleet !== undefined });
+    policy = installChromiumPolicy(bridge.origin, process.env.KIOSK_CHROMIUM_POLICY_DIR ?? MANAGED_POLICY_DIR);
     console.log(policy.installed ? `Chromium policy: ${policy.file}` : policy.message);
   }
   // Each window gets a fresh single-use page URL, handed over privately: no token in any log or command line.
