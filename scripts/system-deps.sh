@@ -53,7 +53,7 @@ run=(
   gcc                # the compiler for it
   pkg-config         # finds libfuse3's flags
   mosquitto          # the MQTT broker of the fleet tests and the fleet bench
-  ffmpeg             # turns a sample face photo into the fake camera's y4m video
+  ffmpeg             # the browser shell's fleet screenshot (x11grab); the fake camera's y4m video
 )
 names() { for entry in "$@"; do echo "${entry%% *}"; done; }
 

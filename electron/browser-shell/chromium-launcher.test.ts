@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs, hasDisplay, launchChromium, screenSize, writeKioskPreferences } from './chromium-launcher.js';
 import { decideSandbox, type SandboxProbe } from './chromium-sandbox.js';
-import { installChromiumPolicy, kioskChromiumPolicy } from './chromium-policy.js';
+import { installChromiumPolicy, kioskChromiumPolicy, type PolicyInstall } from './chromium-policy.js';
 
 describe('Chromium launcher', () => {
   it('starts kiosk mode with a fresh profile, no background traffic and no URL on its command line', () => {
@@ -100,6 +100,20 @@ describe('Chromium policy', () => {
       URLBlocklist: ['*'],
       URLAllowlist: ['http://127.0.0.1:5000'],
     });
+    expect(policy).not.toHaveProperty('DeveloperToolsAvailabilityAllowlist');
+  });
+
+  it('never allows DevTools, not even on the kiosk origin, fleet or not', () => {
+    // One policy whatever the config: the fleet's screenshot needs no DevTools
+    // (display-screenshot.ts), and a keyboard plugged into the kiosk must not open them.
+    // The option an earlier version took for a fleet ({ pageScreenshots }) changes nothing.
+    const install = installChromiumPolicy as (origin: string, dir: string, options?: unknown) => PolicyInstall;
+    for (const options of [undefined, { pageScreenshots: true }]) {
+      const dir = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'managed');
+      install('http://127.0.0.1:5000', dir, options);
+      const written = JSON.parse(readFileSync(path.join(dir, 'hall-kiosk.json'), 'utf8')) as Record<string, unknown>;
+      expect(Object.entries(written).filter(([key]) => key.startsWith('DeveloperTools'))).toEqual([['DeveloperToolsAvailability', 2]]);
+    }
   });
 
   it('writes the policy file where it may, and removes it on request', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DevToolsPipe, openPage } from './devtools-pipe.js';
+import { captureDisplayScreenshot } from './display-screenshot.js';
 import { decideSandbox, systemSandboxProbe, type SandboxProbe } from './chromium-sandbox.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -83,6 +84,8 @@ export interface LaunchResult {
   /** The fresh profile of this launch (removed by whoever relaunches). */
   userDataDir?: string;
   processGroup?: boolean;
+  /** A PNG of the screen this window fills (display-screenshot.ts), for the fleet's `screenshot`. */
+  screenshot?: () => Promise<Uint8Array>;
 }
 
 export interface LaunchOptions {
@@ -110,12 +113,15 @@ export function launchChromium(pageUrl: string, mode: 'kiosk' | 'app', options: 
   });
   browser.on('error', (err) => options.log(`kiosk window could not start: ${err.message}`));
   const pipe = new DevToolsPipe(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
-  openPage(pipe, pageUrl).catch((err: unknown) => {
+  openPage(pipe, pageUrl, mode === 'kiosk').catch((err: unknown) => {
     if (browser.exitCode !== null || browser.signalCode !== null) return; // gone already: the watchdog knows
     options.log(`kiosk window could not open the page (${(err as Error).message}): ending it`);
     if (!signalWindowGroup(browser, 'SIGKILL')) browser.kill('SIGKILL');
   });
-  return { browser, reason: `${binary} in ${mode} mode`, userDataDir, processGroup: true };
+  // The X display the window is on (DevTools are disallowed on the page: chromium-policy.ts).
+  const display = process.env.DISPLAY;
+  const screenshot = () => captureDisplayScreenshot(display);
+  return { browser, reason: `${binary} in ${mode} mode`, userDataDir, processGroup: true, screenshot };
 }
 
 /**

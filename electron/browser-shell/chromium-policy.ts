@@ -13,7 +13,10 @@ export const POLICY_FILE_NAME = 'hall-kiosk.json';
 
 export function kioskChromiumPolicy(origin: string): Record<string, unknown> {
   return {
-    // 2 = DevTools disallowed everywhere (the launcher's pipe can still open pages: devtools-pipe.ts).
+    // 2 = DevTools disallowed everywhere, the kiosk's own page included and with no
+    // allowlist: a keyboard plugged into an unattended kiosk must not reach the citizens'
+    // page (its bridge session, their data). The launcher's pipe can still open pages
+    // (devtools-pipe.ts); the fleet's screenshot grabs the X display (display-screenshot.ts).
     DeveloperToolsAvailability: 2,
     ExtensionInstallBlocklist: ['*'],
     URLBlocklist: ['*'],

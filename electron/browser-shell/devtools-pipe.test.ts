@@ -26,6 +26,21 @@ describe('DevTools pipe', () => {
     await expect(other).resolves.toEqual({ product: 'Chromium' });
   });
 
+  it('makes a kiosk page full screen: a window opened over the pipe has a tab strip and an address bar', async () => {
+    const b = fakeBrowser();
+    const pipe = new DevToolsPipe(b.toBrowser, b.fromBrowser);
+    const opened = openPage(pipe, 'http://127.0.0.1:5000/#token=t', true);
+    await expect.poll(() => b.commands.length).toBe(1);
+    b.reply('{"id":1,"result":{"targetId":"T1"}}\0');
+    await expect.poll(() => b.commands.length).toBe(2);
+    expect(b.commands[1]).toEqual({ id: 2, method: 'Browser.getWindowForTarget', params: { targetId: 'T1' } });
+    b.reply('{"id":2,"result":{"windowId":7,"bounds":{}}}\0');
+    await expect.poll(() => b.commands.length).toBe(3);
+    expect(b.commands[2]).toEqual({ id: 3, method: 'Browser.setWindowBounds', params: { windowId: 7, bounds: { windowState: 'fullscreen' } } });
+    b.reply('{"id":3,"result":{}}\0');
+    await expect(opened).resolves.toBeUndefined();
+  });
+
   it('rejects on a DevTools error, and every waiting call when the browser goes', async () => {
     const b = fakeBrowser();
     const pipe = new DevToolsPipe(b.toBrowser, b.fromBrowser);

@@ -73,10 +73,17 @@ export class DevToolsPipe {
 }
 
 /**
- * Opens the kiosk page in the browser. `Target.createTarget` is a browser-level command:
- * it works with the DevTools policy of chromium-policy.ts in force, which forbids attaching
- * to pages (so `Page.navigate` is no option).
+ * Opens the kiosk page in the browser. `Target.createTarget` and the `Browser.*` window
+ * commands are browser-level: they work with the DevTools policy of chromium-policy.ts in
+ * force, which forbids attaching to any page (so `Page.navigate` is no option).
  */
-export async function openPage(pipe: DevToolsPipe, url: string): Promise<void> {
-  await pipe.send('Target.createTarget', { url });
+export async function openPage(pipe: DevToolsPipe, url: string, fullscreen = false): Promise<void> {
+  const { targetId } = await pipe.send('Target.createTarget', { url });
+  if (typeof targetId !== 'string') throw new Error('Target.createTarget gave no target id');
+  if (fullscreen) {
+    // A window opened over the pipe is a tabbed one (tab strip, address bar) even under
+    // --kiosk: made full screen, Chromium shows the page alone.
+    const { windowId } = await pipe.send('Browser.getWindowForTarget', { targetId });
+    await pipe.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'fullscreen' } });
+  }
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { loadKioskConfig } from '../core/config-loader.js';
+import { installConsoleLogLevel } from '../core/log-level.js';
 import { loadDemoModule } from '../core/startup/demo-module.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import type { DemoComposition } from '../core/startup/demo-module.js';
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
       'no-browser': { type: 'boolean', default: false },
     },
   });
+  // The kiosk's one log level over every console line (the fleet's set-log-level sets it).
+  const logLevel = installConsoleLogLevel();
+  // The fleet's screenshot: the page of whichever window is up when it is asked (set below).
+  let screenshot: (() => Promise<Uint8Array>) | null = null;
+  const fleetShell = { screenshot: () => (screenshot ? screenshot() : Promise.reject(new Error('this kiosk opened no window (--no-browser or no display)'))) };
   const { config, file } = loadKioskConfig(values.config);
   // The checks first: a config the kiosk refuses never opens a window.
   const report = await checkKioskStart(config, file);
@@ -89,7 +95,8 @@ async function main(): Promise<void> {
   let windowLaunched = false;
   if (wantsWindow && values.app) {
     // App mode is for a desk: closing the window ends the kiosk.
-    const { browser, reason } = launchChromium(bridge.issuePageUrl(), 'app', { log });
+    const { browser, reason, screenshot: ofAppWindow } = launchChromium(bridge.issuePageUrl(), 'app', { log });
+    screenshot = ofAppWindow ?? null;
     console.log(browser ? `kiosk window: ${reason}` : `no kiosk window (${reason})`);
     if (browser) {
       windowLaunched = true;
@@ -104,6 +111,8 @@ async function main(): Promise<void> {
       log,
       ...(process.env.KIOSK_PAGE_GRACE_MS ? { pageGraceMs: Number(process.env.KIOSK_PAGE_GRACE_MS) } : {}),
     });
+    const kioskWindows = watchdog;
+    screenshot = () => kioskWindows.screenshot();
     windowLaunched = watchdog.start();
   }
   if (!windowLaunched) {
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    started = await composeFromConfig(config, { shell: 'browser', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+    started = await composeFromConfig(config, { shell: 'browser', fleetShell, logLevel, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
   } catch (err) {
     coreFailed(err);
     await close();

@@ -38,7 +38,9 @@ function rig(grace = 5000) {
       const userDataDir = mkdtempSync(join(tmpdir(), 'watchdog-profile-'));
       browsers.push(browser);
       profiles.push(userDataDir);
-      return { browser: browser as unknown as ChildProcess, reason: 'fake chromium', userDataDir };
+      // Each window's picture names its pid: the test sees whose page was taken.
+      const screenshot = () => Promise.resolve(new Uint8Array([browser.pid]));
+      return { browser: browser as unknown as ChildProcess, reason: 'fake chromium', userDataDir, screenshot };
     },
     pages: { count: () => count, onChange: (l) => pages.on('count', l) },
     log: (line) => log.push(line),
@@ -156,6 +158,18 @@ describe('WindowWatchdog', () => {
     expect(log.at(-1)).toBe('kiosk window exited (code 1): relaunching in 2 s');
     await watchdog.stop();
     expect(watchdog.restart('after stop')).toBe(false);
+  });
+
+  it('takes the picture of the current window, and refuses while it is being relaunched', async () => {
+    const { watchdog, browsers } = rig();
+    watchdog.start();
+    expect(await watchdog.screenshot()).toEqual(new Uint8Array([browsers[0]!.pid]));
+    browsers[0]!.die(null, 'SIGKILL');
+    await vi.advanceTimersByTimeAsync(0);
+    await expect(watchdog.screenshot()).rejects.toThrow(/no kiosk window.*relaunched/);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await watchdog.screenshot()).toEqual(new Uint8Array([browsers[1]!.pid]));
+    await watchdog.stop();
   });
 
   it('stop() ends the window and relaunches nothing', async () => {

@@ -20,6 +20,7 @@ export interface WindowLaunch {
   userDataDir?: string;
   /** The browser leads its own process group: signals go to the group, helpers included. */
   processGroup?: boolean;
+  screenshot?: () => Promise<Uint8Array>;
 }
 
 export interface WindowWatchdogOptions {
@@ -38,6 +39,7 @@ export class WindowWatchdog {
   private browser: ChildProcess | null = null;
   private userDataDir: string | undefined;
   private processGroup = false;
+  private screenshotOf: (() => Promise<Uint8Array>) | undefined;
   private stopped = false;
   private restarts = 0;
   /** The window is going because the kiosk asked (restart()): it comes back at once, not as a failure. */
@@ -55,7 +57,7 @@ export class WindowWatchdog {
 
   /** Starts the window; false when there is none to start (no display, no Chromium). */
   start(): boolean {
-    const { browser, reason, userDataDir, processGroup } = this.options.launch();
+    const { browser, reason, userDataDir, processGroup, screenshot } = this.options.launch();
     if (!browser) {
       this.options.log(`no kiosk window (${reason})`);
       return false;
@@ -63,6 +65,7 @@ export class WindowWatchdog {
     this.browser = browser;
     this.userDataDir = userDataDir;
     this.processGroup = processGroup ?? false;
+    this.screenshotOf = screenshot;
     this.options.log(`kiosk window: ${reason} (pid ${browser.pid ?? '?'})`);
     browser.once('exit', (code, signal) => this.exited(browser, code, signal));
     this.watchForPage();
@@ -72,6 +75,12 @@ export class WindowWatchdog {
   /** The windows restarted so far (for the log and tests). */
   get restartCount(): number {
     return this.restarts;
+  }
+
+  /** A PNG of the window's page now (the fleet's `screenshot`); rejects while there is no window. */
+  screenshot(): Promise<Uint8Array> {
+    if (!this.browser || !this.screenshotOf) return Promise.reject(new Error('no kiosk window to take a picture of (it is being relaunched)'));
+    return this.screenshotOf();
   }
 
   /** A planned restart (the daily quiet time, operations' command): a fresh window now, no backoff counted. */
@@ -132,6 +141,7 @@ export class WindowWatchdog {
   private exited(browser: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (browser !== this.browser) return;
     this.browser = null;
+    this.screenshotOf = undefined;
     // Helpers left behind by a browser that died (zygote, GPU) go with it.
     if (this.processGroup) signalWindowGroup(browser, 'SIGKILL');
     if (this.stopped) return; // stop() removes the profile once the window is gone

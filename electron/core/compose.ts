@@ -25,6 +25,7 @@ import { MaintenanceDesk } from './maintenance/maintenance-desk.js';
 import type { FleetLink, FleetShellHooks } from './fleet/fleet-link.js';
 import { StoredCommandLedger } from './fleet/command-ledger.js';
 import { FaceDesk } from './journeys/face-desk.js';
+import type { LogLevelControl } from './log-level.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
@@ -55,6 +56,8 @@ export interface ComposeOptions {
   fleetShell?: FleetShellHooks;
   /** Reconnect delays to the fleet broker; tests shorten them. */
   fleetBackoff?: { minMs: number; maxMs: number };
+  /** The kiosk's log level as the shell installed it (log-level.ts): the fleet's set-log-level sets it. */
+  logLevel?: LogLevelControl;
 }
 
 export class ComposeError extends Error {
@@ -196,6 +199,7 @@ async function startFleet(
     printer: parts.printer,
     uploadNow: () => forwarder.kick(),
     shell: options.fleetShell,
+    logLevel: options.logLevel,
     service: core.service,
     requestWindowRestart: (reason) => {
       if (core.shellRequests.listenerCount('restartWindow') === 0) throw new Error('this shell has no window to restart');

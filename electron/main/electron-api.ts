@@ -49,6 +49,8 @@ export interface WebContentsLike {
   reload(): void;
   forcefullyCrashRenderer(): void;
   isDestroyed(): boolean;
+  /** The page as painted now (the fleet's `screenshot`: window-screenshot.ts). */
+  capturePage(): Promise<{ toPNG(): Uint8Array; isEmpty(): boolean }>;
 }
 
 export interface BrowserWindowLike {

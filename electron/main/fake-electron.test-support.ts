@@ -45,6 +45,14 @@ export class FakeWebContents extends FakeEmitter implements WebContentsLike {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** What capturePage paints: set by a test (an empty image, as Electron gives for a page not painted yet, by default). */
+  painted: Uint8Array = new Uint8Array();
+  captures = 0;
+  async capturePage(): Promise<{ toPNG(): Uint8Array; isEmpty(): boolean }> {
+    this.captures += 1;
+    const png = this.painted;
+    return { toPNG: () => png, isEmpty: () => png.length === 0 };
+  }
 }
 
 export class FakeBrowserWindow extends FakeEmitter implements BrowserWindowLike {

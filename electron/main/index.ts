@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { KioskElectron } from './electron-api.js';
 import { runKioskApp } from './kiosk-app.js';
 import { loadKioskConfig } from '../core/config-loader.js';
+import { installConsoleLogLevel } from '../core/log-level.js';
 import { loadDemoModule } from '../core/startup/demo-module.js';
 import { isStartupRefusal, startKiosk, startupLines } from '../core/startup/start-kiosk.js';
 
@@ -21,9 +22,11 @@ const run = runKioskApp(kioskElectron, {
     indexHtml: path.join(appRoot, 'dist/renderer/index.html'),
     dev: process.env.KIOSK_DEV === '1',
   },
-  startCore: async () => {
+  startCore: async (fleetShell) => {
+    // The kiosk's one log level over every console line of the main process (the fleet's set-log-level sets it).
+    const logLevel = installConsoleLogLevel();
     const { config, file } = loadKioskConfig(process.env.KIOSK_CONFIG);
-    const started = await startKiosk(config, file, { shell: 'electron', loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+    const started = await startKiosk(config, file, { shell: 'electron', fleetShell, logLevel, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
     for (const line of startupLines(file, started)) console.log(line);
     return { core: started.kiosk.core, close: started.close };
   },

@@ -8,6 +8,7 @@ import { METHOD_NAMES } from '../common/contract.js';
 import { channel } from '../common/rpc.js';
 import { TypedEmitter } from '../common/emitter.js';
 import type { SyncStatus } from '../common/contract.js';
+import type { FleetShellHooks } from '../core/fleet/fleet-link.js';
 
 const syncStatus: SyncStatus = { online: true, pending: 0, oldestPendingAgeMs: null, lastSuccessAt: null, quarantined: 0, acceptingWrites: true };
 
@@ -20,15 +21,19 @@ async function startApp(options: { dev?: boolean } = {}) {
     sync: { start: async () => {}, stop: async () => {}, status: () => syncStatus, onStatus: (l) => new TypedEmitter<{ s: SyncStatus }>().on('s', l) },
   });
   const close = vi.fn(async () => {});
+  let fleetShell: FleetShellHooks | null = null;
   const run = runKioskApp(fake.electron, {
     window: { preloadPath: '/opt/kiosk/dist-electron/preload.cjs', indexHtml: '/opt/kiosk/dist/renderer/index.html', dev: options.dev },
-    startCore: async () => ({ core, close }),
+    startCore: async (shell) => {
+      fleetShell = shell;
+      return { core, close };
+    },
     watchdog: { maxFailures: 3, windowMs: 60_000, unresponsiveGraceMs: 1000, log: () => {} },
   });
   if (!run.started) throw new Error('not started');
   await run.ready;
   const win = FakeBrowserWindow.instances[0]!;
-  return { ...fake, run, core, close, win };
+  return { ...fake, run, core, close, win, fleetShell: fleetShell! };
 }
 
 describe('Electron kiosk shell', () => {
@@ -114,6 +119,18 @@ describe('Electron kiosk shell', () => {
     expect(win.webContents.reloads).toBe(0);
     core.requestWindowRestart('daily restart');
     expect(win.webContents.reloads).toBe(1);
+  });
+
+  it("gives the fleet's screenshot the window's page as PNG, from memory", async () => {
+    const { win, fleetShell } = await startApp();
+    await expect(fleetShell.screenshot!()).rejects.toThrow('painted nothing yet');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    win.webContents.painted = png;
+    expect(await fleetShell.screenshot!()).toBe(png);
+    expect(win.webContents.captures).toBe(2);
+    win.webContents.destroyed = true;
+    await expect(fleetShell.screenshot!()).rejects.toThrow('no kiosk window');
+    expect(win.webContents.captures).toBe(2);
   });
 
   it('reloads a crashed renderer, then relaunches after repeated crashes', async () => {

@@ -8,12 +8,17 @@ import type { BrowserWindowLike, KioskElectron } from './electron-api.js';
 import { createKioskWindow, lockDownSession, type KioskWindowConfig } from './kiosk-window.js';
 import { RendererWatchdog, type WatchdogOptions } from './renderer-watchdog.js';
 import { bindKioskIpc } from './ipc-binding.js';
+import { windowScreenshot } from './window-screenshot.js';
 import type { KioskCore } from '../core/kiosk-core.js';
+import type { FleetShellHooks } from '../core/fleet/fleet-link.js';
 
 export interface KioskAppDeps {
   window: KioskWindowConfig;
-  /** Starts the core (startKiosk: checks, demo composition when the config names one, composeKiosk; a test core in tests). */
-  startCore(): Promise<{ core: KioskCore; close(): Promise<void> }>;
+  /**
+   * Starts the core (startKiosk: checks, demo composition when the config names one,
+   * composeKiosk; a test core in tests), given what this shell offers fleet commands.
+   */
+  startCore(fleetShell: FleetShellHooks): Promise<{ core: KioskCore; close(): Promise<void> }>;
   watchdog?: WatchdogOptions;
 }
 
@@ -30,26 +35,28 @@ export function runKioskApp(electron: KioskElectron, deps: KioskAppDeps): KioskA
     await app.whenReady();
     electron.Menu.setApplicationMenu(null);
     lockDownSession(electron.session.defaultSession);
-    const kiosk = await deps.startCore();
+    let win: BrowserWindowLike | null = null;
+    // The window of the moment: the core starts before the first one opens.
+    const kiosk = await deps.startCore({ screenshot: () => windowScreenshot(win) });
     let quitting = false;
-    let win!: BrowserWindowLike;
     let unbind = () => {};
     /** The kiosk window with its IPC binding and watchdog; again if the window is ever gone. */
     const openWindow = async () => {
       unbind();
-      win = createKioskWindow(electron, deps.window, () => quitting);
-      unbind = bindKioskIpc(electron.ipcMain, kiosk.core, win);
-      new RendererWatchdog(app, win, deps.watchdog);
-      await win.loadFile(deps.window.indexHtml);
+      const opened = createKioskWindow(electron, deps.window, () => quitting);
+      win = opened;
+      unbind = bindKioskIpc(electron.ipcMain, kiosk.core, opened);
+      new RendererWatchdog(app, opened, deps.watchdog);
+      await opened.loadFile(deps.window.indexHtml);
     };
     const firstLoad = openWindow();
     // A fresh page, same core (the daily quiet-time restart, operations' command).
     kiosk.core.shellRequests.on('restartWindow', () => {
-      if (!win.isDestroyed()) win.webContents.reload();
+      if (win && !win.isDestroyed()) win.webContents.reload();
     });
     const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
     app.on('second-instance', () => {
-      if (win.isDestroyed()) return;
+      if (!win || win.isDestroyed()) return;
       if (win.isMinimized()) win.restore();
       win.focus();
     });

@@ -14,6 +14,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { commandBodySchema, commandResultSchema, FLEET_SCHEMA_VERSION, stateMessageSchema, type CommandResult } from '../../electron/common/fleet/messages.js';
 import { fleetFilter, kioskTopics } from '../../electron/common/fleet/topics.js';
 import { alertLine, FleetView, statusTable } from './fleet-view.js';
+import { collectRetained } from './retained.js';
 
 const USAGE = `usage: npm run -s fleet -- status [--json] | watch | send <kioskId> <command> [args]
   commands: out-of-service --zh <text> --en <text> | in-service | restart-window | refresh-catalog | upload-now
@@ -29,7 +30,6 @@ const { values, positionals } = parseArgs({
     ca: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' },
     timeout: { type: 'string', default: '15' }, expires: { type: 'string', default: '60' },
     json: { type: 'boolean', default: false }, zh: { type: 'string' }, en: { type: 'string' }, out: { type: 'string' },
-    'quiet-ms': { type: 'string', default: '300' },
   },
 });
 const prefix = values.prefix;
@@ -47,23 +47,10 @@ async function connect(): Promise<MqttClient> {
   });
 }
 
-/** Retained messages arrive right after the subscription: collected until the broker is quiet. */
-async function collectRetained(client: MqttClient, filters: string[], take: (topic: string, payload: Buffer) => void): Promise<void> {
-  const quietMs = Number(values['quiet-ms']);
-  let last = Date.now();
-  client.on('message', (topic, payload) => {
-    take(topic, payload);
-    last = Date.now();
-  });
-  await client.subscribeAsync(filters, { qos: 1 });
-  last = Date.now();
-  while (Date.now() - last < quietMs) await new Promise((resolve) => setTimeout(resolve, 25));
-}
-
 async function status(): Promise<void> {
   const client = await connect();
   const view = new FleetView(prefix);
-  await collectRetained(client, [fleetFilter(prefix, 'state'), fleetFilter(prefix, 'health')], (topic, payload) => view.take(topic, payload));
+  await collectRetained(client, prefix, [fleetFilter(prefix, 'state'), fleetFilter(prefix, 'health')], (topic, payload) => view.take(topic, payload));
   await client.endAsync();
   console.log(values.json ? JSON.stringify([...view.rows.values()]) : statusTable(view));
 }
@@ -98,7 +85,7 @@ async function send(kioskId: string | undefined, command: string | undefined, re
   try {
     // The kiosk's region comes from its retained state.
     let regionCode: string | null = null;
-    await collectRetained(client, [`${prefix}/+/${kioskId}/state`], (topic, payload) => {
+    await collectRetained(client, prefix, [`${prefix}/+/${kioskId}/state`], (topic, payload) => {
       if (stateMessageSchema.safeParse(JSON.parse(payload.toString('utf8'))).success) regionCode = topic.split('/').at(-3) ?? null;
     });
     if (!regionCode) throw new UsageError(`no kiosk ${kioskId} under ${prefix}/ on this broker (no retained state)`);

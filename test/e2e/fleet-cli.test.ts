@@ -1,5 +1,5 @@
 /**
- * The fleet CLI (scripts/fleet/cli.ts, run as hall staff run it) against a real mosquitto
+ * The fleet CLI (its built entry scripts/fleet/fleet.mjs, run as hall staff run it) against a real mosquitto
  * and a whole kiosk on its simulators: `status` shows the kiosk's row from the retained
  * messages, paper near end on the printer simulator included; `watch` prints the alert as
  * it arrives; `send` waits for the command's result; an unknown kiosk is said plainly.
@@ -13,7 +13,8 @@ import { startTestBroker, type TestBroker } from '../support/mosquitto.js';
 import { TEST_FLEET_BACKOFF, testFleetConfig, untilFleetConnected } from '../support/fleet-kiosk.js';
 import { until } from '../support/until.js';
 
-const CLI = ['--import', 'tsx', 'scripts/fleet/cli.ts'];
+// What `npm run -s fleet` runs: the built CLI (built first here when stale).
+const CLI = ['scripts/fleet/fleet.mjs'];
 let broker: TestBroker;
 let t: TestKiosk;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fleetFilter, FleetTopicError, kioskTopics, parseKioskTopic } from './topics.js';
+import { fleetFilter, FleetTopicError, kioskTopics, operatorEchoTopic, parseKioskTopic } from './topics.js';
 
 describe('fleet topics', () => {
   it('are built under prefix/region/kiosk', () => {
@@ -26,5 +26,11 @@ describe('fleet topics', () => {
     expect(parseKioskTopic('hall', 'hall/330102/K-01/other')).toBeNull();
     expect(parseKioskTopic('hall', 'other/330102/K-01/health')).toBeNull();
     expect(parseKioskTopic('hall', 'hall/K-01/health')).toBeNull();
+  });
+
+  it("give an operator an echo topic that no kiosk's filter matches", () => {
+    expect(operatorEchoTopic('hall', 'fleet-cli-1a2b')).toBe('hall/_operator/fleet-cli-1a2b');
+    expect(parseKioskTopic('hall', operatorEchoTopic('hall', 'fleet-cli-1a2b'))).toBeNull();
+    expect(() => operatorEchoTopic('hall', 'a/b')).toThrow(FleetTopicError);
   });
 });

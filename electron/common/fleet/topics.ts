@@ -48,6 +48,15 @@ export function fleetFilter(prefix: string, channel: FleetChannel): string {
   return `${prefixLevels(prefix)}/+/+/${channel}`;
 }
 
+/**
+ * A fleet operator's own echo topic (`<prefix>/_operator/<clientId>`): the CLI publishes to
+ * it after subscribing, and its echo coming back says every retained message before it was
+ * delivered. Two levels below the prefix, so no kiosk filter (`+/+/<channel>`) matches it.
+ */
+export function operatorEchoTopic(prefix: string, clientId: string): string {
+  return `${prefixLevels(prefix)}/_operator/${level('operator client id', clientId)}`;
+}
+
 export interface ParsedTopic {
   regionCode: string;
   kioskId: string;

@@ -7,7 +7,7 @@
  * now, not a backlog. The broker being down never stops the kiosk serving citizens.
  */
 import mqtt, { type MqttClient } from 'mqtt';
-import { FLEET_SCHEMA_VERSION, type CommandResult, type EventMessage, type HealthMessage, type StateMessage } from '../../common/fleet/messages.js';
+import { FLEET_SCHEMA_VERSION, type CommandResult, type EventMessage, type HealthMessage, type LogLevel, type StateMessage } from '../../common/fleet/messages.js';
 import type { KioskTopics } from '../../common/fleet/topics.js';
 import type { FleetTlsMaterial } from './fleet-tls.js';
 import { healthKey } from './health.js';
@@ -23,7 +23,7 @@ export interface FleetAgentOptions {
   health(): HealthMessage;
   /** Runs one `cmd` payload and gives its one result (commands.ts). */
   command(payload: Buffer): Promise<CommandResult>;
-  log(line: string): void;
+  log(line: string, level?: LogLevel): void;
   /** After each birth (state and health published). */
   onConnect?(): void;
   /** Reconnect delays: doubling from minMs up to maxMs while the broker stays away. */
@@ -92,6 +92,7 @@ export class FleetAgent {
     const key = healthKey(health);
     if (!force && key === this.lastHealthKey) return;
     this.lastHealthKey = key;
+    this.options.log(`fleet: health published (${force ? 'period or birth' : 'changed'}; outbox ${health.outbox.pending})`, 'debug');
     this.publish(this.options.topics.health, health, true);
   }
 

@@ -67,6 +67,15 @@ describe('fleet commands', () => {
     expect(await rig().send({ command: 'screenshot', args: {} })).toMatchObject({ ok: false, code: 'unsupported' });
   });
 
+  it('drops a screenshot taken while a citizen arrived: the picture may show them', async () => {
+    let inSession = false;
+    const screenshot = vi.fn(async () => ((inSession = true), new Uint8Array([0x89, 0x50, 0x4e, 0x47])));
+    const result = await rig({ inSession: () => inSession, screenshot }).send({ command: 'screenshot', args: {} });
+    expect(screenshot).toHaveBeenCalledTimes(1);
+    expect(result).toMatchObject({ ok: false, code: 'citizen-in-session' });
+    expect(result).not.toHaveProperty('screenshot');
+  });
+
   it('reports a failed action as failed with its reason, and a printer failure code', async () => {
     const { send } = rig({ setOutOfService: () => { throw new Error('no service schedule'); }, printTestPage: async () => ({ ok: false, code: 'paper-out' }) });
     expect(await send({ command: 'out-of-service', args: { message: { zh: '维护', en: 'Maintenance' } } }, 'cmd-fail-001')).toMatchObject({ ok: false, code: 'failed', detail: 'no service schedule' });

@@ -110,6 +110,8 @@ export class CommandRunner {
         if (t.inSession()) return { ok: false, code: 'citizen-in-session', detail: 'a citizen is at the kiosk' };
         if (!t.screenshot) return { ok: false, code: 'unsupported', detail: 'this shell cannot take a screenshot' };
         const png = await t.screenshot();
+        // A citizen who arrived while the picture was being taken may be on it: dropped.
+        if (t.inSession()) return { ok: false, code: 'citizen-in-session', detail: 'a citizen came to the kiosk during the screenshot' };
         return { ok: true, code: 'done', screenshot: { mime: 'image/png', base64: Buffer.from(png).toString('base64') } };
       }
       case 'set-log-level':

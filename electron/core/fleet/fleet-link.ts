@@ -11,7 +11,6 @@ import type { FleetConfig } from '../../common/config.js';
 import type { DeviceStatus } from '../../common/device-status.js';
 import type { SyncStatus } from '../../common/contract.js';
 import type { LogLevel } from '../../common/fleet/messages.js';
-import { LOG_LEVELS } from '../../common/fleet/messages.js';
 import { kioskTopics } from '../../common/fleet/topics.js';
 import type { TypedEmitter } from '../../common/emitter.js';
 import { testPage } from '../../../native/printer/test-page.js';
@@ -24,6 +23,7 @@ import type { CommandLedger } from './command-ledger.js';
 import { CommandRunner, type CommandTargets, type FleetAudit } from './commands.js';
 import { loadFleetTls } from './fleet-tls.js';
 import { gatherHealth, type ServiceHealth } from './health.js';
+import { logLevelControl, type LogLevelControl } from '../log-level.js';
 
 /** Opening hours and out of service (electron/core/service/availability.ts), as the fleet uses them. */
 export type ServiceControl = Pick<ServiceAvailability, 'current' | 'setOutOfService' | 'backInService' | 'onChange'>;
@@ -58,9 +58,22 @@ export interface FleetLinkOptions {
   service?: ServiceControl | undefined;
   requestWindowRestart?: ((reason: string) => void) | undefined;
   shell?: FleetShellHooks | undefined;
-  log?: (line: string) => void;
+  /** Writes one line at its level (default: the console method of that level). */
+  log?: (line: string, level: LogLevel) => void;
+  /**
+   * The kiosk's log level (log-level.ts), which `set-log-level` sets: the shell's, gating
+   * every console line of the kiosk; without one, a level of the fleet link's own.
+   */
+  logLevel?: LogLevelControl | undefined;
   backoff?: { minMs: number; maxMs: number };
 }
+
+const CONSOLE_OF: Record<LogLevel, (line: string) => void> = {
+  debug: (line) => console.debug(line),
+  info: (line) => console.info(line),
+  warn: (line) => console.warn(line),
+  error: (line) => console.error(line),
+};
 
 export interface FleetLink {
   readonly agent: FleetAgent;
@@ -72,10 +85,10 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   const topics = kioskTopics(fleet.topicPrefix, options.regionCode, kioskId);
   const tls = fleet.tls ? loadFleetTls(fleet.tls) : undefined;
   const startedAt = Date.now();
-  let logLevel: LogLevel = 'info';
-  const write = options.log ?? ((line: string) => console.info(line));
+  const logLevel = options.logLevel ?? logLevelControl();
+  const write = options.log ?? ((line: string, level: LogLevel) => CONSOLE_OF[level](line));
   const log = (line: string, level: LogLevel = 'info') => {
-    if (LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(logLevel)) write(line);
+    if (logLevel.shows(level)) write(line, level);
   };
   const runningMarker = path.join(options.dataDir, 'fleet-running');
   let crashRecovered = existsSync(runningMarker);
@@ -92,7 +105,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       diskFreeBytes: options.diskFreeBytes,
       inSession: options.inSession,
       service: () => (service ? serviceHealth(service.current()) : null),
-      logLevel: () => logLevel,
+      logLevel: () => logLevel.current(),
     }, startedAt);
 
   const targets: CommandTargets = {
@@ -116,7 +129,10 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     },
     ...(options.shell?.screenshot ? { screenshot: () => options.shell!.screenshot!() } : {}),
     setLogLevel: (level) => {
-      logLevel = level;
+      // Said before the change and past the level: whoever reads the log sees why it went quiet (or loud).
+      logLevel.set('debug');
+      write(`kiosk log level: ${level} (fleet command)`, 'warn');
+      logLevel.set(level);
     },
     inSession: options.inSession,
   };
@@ -139,7 +155,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       if (!result.ok) alerts.raise('command-refused', 'warning', `${result.command ?? 'unknown'} ${result.code}`);
       return result;
     },
-    log: (line) => log(line),
+    log: (line, level) => log(line, level),
     onConnect: () => {
       if (crashRecovered) alerts.raise('crash-recovered', 'warning');
       crashRecovered = false;
