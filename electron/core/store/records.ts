@@ -116,10 +116,11 @@ export class RecordWriter {
       proofs: input.proofs,
       submittedAt: new Date(at).toISOString(),
     };
+    const personalJson = JSON.stringify(personal); // one serialisation for both encrypted copies
     return {
       publicPart,
-      personalEnc: this.parts.cipher.encrypt(personal, `application:${applicationId}`),
-      outbox: this.planOutbox('application', publicPart, personal, at),
+      personalEnc: this.parts.cipher.encryptText(personalJson, `application:${applicationId}`),
+      outbox: this.planOutbox('application', publicPart, personalJson, at),
     };
   }
 
@@ -144,7 +145,7 @@ export class RecordWriter {
       comment: input.comment ?? null,
       ratedAt: new Date(at).toISOString(),
     };
-    const { seq, idempotencyKey } = this.enqueue('evaluation', payload, null, at);
+    const { seq, idempotencyKey } = this.enqueue('evaluation', payload, at);
     this.parts.statements
       .get(`INSERT INTO evaluations (evaluation_id, subject_type, subject_id, rating, comment, rated_at, outbox_seq) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(payload.evaluationId, payload.subjectType, payload.subjectId, payload.rating, payload.comment, payload.ratedAt, seq);
@@ -169,12 +170,13 @@ export class RecordWriter {
       .all(this.parts.idHash(idNumber)) as Array<{ applicationId: string; matterId: string; state: string; submittedAt: string }>;
   }
 
-  private enqueue(kind: RecordKind, payload: object, personal: object | null, at: number): { seq: number; idempotencyKey: string } {
-    const plan = this.planOutbox(kind, payload, personal, at);
+  private enqueue(kind: RecordKind, payload: object, at: number): { seq: number; idempotencyKey: string } {
+    const plan = this.planOutbox(kind, payload, null, at);
     return { seq: this.writeOutbox(plan), idempotencyKey: plan.idempotencyKey };
   }
 
-  private planOutbox(kind: RecordKind, payload: object, personal: object | null, at: number): OutboxPlan {
+  /** `personalJson`: the record's personal part, serialised, encrypted for this outbox row. */
+  private planOutbox(kind: RecordKind, payload: object, personalJson: string | null, at: number): OutboxPlan {
     const seq = this.parts.counters.bump('outbox_seq');
     return {
       seq,
@@ -182,7 +184,7 @@ export class RecordWriter {
       idempotencyKey: `${this.parts.kioskId}:${String(seq).padStart(10, '0')}:${randomUUID()}`,
       kind,
       payload: JSON.stringify(payload),
-      personalEnc: personal ? this.parts.cipher.encrypt(personal, outboxContext(seq)) : null,
+      personalEnc: personalJson === null ? null : this.parts.cipher.encryptText(personalJson, outboxContext(seq)),
       at,
     };
   }
