@@ -12,6 +12,7 @@ import type { Counters } from './counters.js';
 import type { AuditLog } from './audit-log.js';
 import { outboxContext } from './outbox.js';
 import { hallDay } from './hall-day.js';
+import { isoTime } from './iso-time.js';
 import type {
   AcceptedRecord,
   EvaluationInput,
@@ -77,7 +78,7 @@ export class RecordWriter {
       ticketNo,
       queue: input.queue,
       priority: input.priority ?? 'normal',
-      issuedAt: new Date(at).toISOString(),
+      issuedAt: isoTime(at),
       idHash: input.idNumber ? idHash(input.idNumber) : null,
       appointmentId: input.appointmentId ?? null,
       matterCategory: input.matterCategory ?? null,
@@ -114,7 +115,7 @@ export class RecordWriter {
       idHash: this.parts.idHash(input.applicant.idNumber),
       agentIdHash: input.agentIdNumber ? this.parts.idHash(input.agentIdNumber) : null,
       proofs: input.proofs,
-      submittedAt: new Date(at).toISOString(),
+      submittedAt: isoTime(at),
     };
     const personalJson = JSON.stringify(personal); // one serialisation for both encrypted copies
     return {
@@ -143,7 +144,7 @@ export class RecordWriter {
       subjectId: input.subjectId,
       rating: input.rating,
       comment: input.comment ?? null,
-      ratedAt: new Date(at).toISOString(),
+      ratedAt: isoTime(at),
     };
     const { seq, idempotencyKey } = this.enqueue('evaluation', payload, at);
     this.parts.statements
@@ -159,7 +160,7 @@ export class RecordWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, reference = excluded.reference, updated_at = excluded.updated_at`)
       .run(input.id, input.applicationId ?? null, idHash, input.proofType, input.method, input.state, input.reference ?? null,
-        new Date(this.parts.now()).toISOString());
+        isoTime(this.parts.now()));
     this.parts.audit.write('kiosk', `${input.method}.result`, idHash, input.id, 'proof satisfaction');
   }
 
