@@ -69,6 +69,7 @@ async function run(record: CeilingRecord, records: number, writers: number | 'si
     kind: record.kind,
     records,
     'records/s': Math.round(perSecond),
+    'µs/record': 1e6 / perSecond,
     transactions: commits,
     'p50 latency ms': percentile(latencies, 50),
     'p99 latency ms': p99,
@@ -79,14 +80,24 @@ async function run(record: CeilingRecord, records: number, writers: number | 'si
   };
 }
 
+/** Where a record's time goes, from this run's rows: SQL (the ceiling), values (writer − SQL), commits + waiters (row − writer). */
+function stageNote(kind: string, rows: BenchRow[]): string {
+  const us = (mode: string) => Number(rows.find((r) => r.kind === kind && String(r.mode).startsWith(mode))?.['µs/record']);
+  const sql = us('ceiling');
+  const writer = us("the store's writer");
+  const groups = rows.filter((r) => r.kind === kind && String(r.mode).startsWith('group commit'));
+  const commits = groups.map((r) => `${String(r.mode).replace(/\D+/g, '')} writers ${(Number(r['µs/record']) - writer).toFixed(1)}`);
+  return `${kind}, µs per record: SQL ${sql.toFixed(1)}, values ${(writer - sql).toFixed(1)} (numbers, HMAC, JSON, AES-GCM), commits + waiters: ${commits.join(', ')}.`;
+}
+
 function ceilingRows(record: CeilingRecord, records: number, ceilings: number[]): BenchRow[] {
   const sql = median(ceilings);
   const writer = writerInOneTransaction(record, records);
   return [
-    { mode: 'ceiling: the same writes in one transaction (SQL only)', kind: record.kind, records, 'records/s': Math.round(sql), transactions: 1,
-      limit: '', ratio: '', goal: '', met: '' },
-    { mode: "the store's writer in one transaction (values + SQL)", kind: record.kind, records, 'records/s': Math.round(writer), transactions: 1,
-      limit: Math.round(sql), ratio: writer / sql, goal: '', met: '' },
+    { mode: 'ceiling: the same writes in one transaction (SQL only)', kind: record.kind, records, 'records/s': Math.round(sql), 'µs/record': 1e6 / sql,
+      transactions: 1, limit: '', ratio: '', goal: '', met: '' },
+    { mode: "the store's writer in one transaction (values + SQL)", kind: record.kind, records, 'records/s': Math.round(writer), 'µs/record': 1e6 / writer,
+      transactions: 1, limit: Math.round(sql), ratio: writer / sql, goal: '', met: '' },
   ];
 }
 
@@ -112,6 +123,8 @@ export async function bench(): Promise<BenchResult> {
     notes: [
       "limit = the ceiling: the same records' writes (RecordWriter's planned values, the store's statements) in one transaction with one COMMIT, measured just before each row; ratio = records/s over it.",
       `Goal: ${GOAL} for some writer count: ${best.length ? `met with ${best.join(', ')}` : 'not met in this run'}. The ceiling rows show the median of the rows' ceilings.`,
+      stageNote('ticket', rows),
+      stageNote('application', rows),
       '"values + SQL" / ceiling = the share of the SQL in a record; the rest of a group-commit row\'s gap is its commits (WAL frames + fsync per group, checkpoints) and the promises.',
       'More writers = bigger groups: more records/s, and latency = time to build and fsync one group.',
       'Each row is written with its outbox row, sequence counter and idempotency key; "durable" = COMMIT returned under synchronous=FULL.',
