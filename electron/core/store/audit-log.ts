@@ -1,5 +1,6 @@
 /** Who read which citizen's personal data, when and why (the ID number only as its hash). */
 import type { StatementCache } from './database.js';
+import { isoTime } from './iso-time.js';
 
 export class AuditLog {
   constructor(
@@ -11,6 +12,6 @@ export class AuditLog {
   write(actor: string, action: string, idHash: string | null, subject: string | null, purpose: string): void {
     this.statements
       .get(`INSERT INTO audit_log (at, actor, action, id_hash, subject, purpose) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(new Date(this.now()).toISOString(), actor, action, idHash, subject, purpose);
+      .run(isoTime(this.now()), actor, action, idHash, subject, purpose);
   }
 }

@@ -7,7 +7,7 @@
  * ID numbers are never stored: only HMAC-SHA256 with the hall-wide ID hash key, the same
  * hash the central API uses for look-ups (see electron/common/central-api.ts).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, randomFillSync, type KeyObject } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StoreKeyError } from './errors.js';
@@ -16,6 +16,9 @@ import { fsyncDir, mkdirDurable } from './durable-dir.js';
 const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
+/** IVs drawn per refill: one randomFillSync for 256 records instead of a randomBytes call each. */
+const IVS_PER_REFILL = 256;
 
 /**
  * Development-only hall key, shared by the embedded simulator. A real hall provisions
@@ -77,17 +80,45 @@ export function resolveIdHashKey(dataDir: string, env: NodeJS.ProcessEnv = proce
 }
 
 export class FieldCipher {
-  constructor(private readonly key: Buffer) {
+  /** Imported once: handing createCipheriv the raw Buffer re-imports the key on every record. */
+  private readonly key: KeyObject;
+  private readonly ivPool = Buffer.alloc(IV_BYTES * IVS_PER_REFILL);
+  private ivOffset = this.ivPool.length;
+
+  constructor(key: Buffer) {
     if (key.length !== 32) throw new StoreKeyError('AES-256-GCM needs a 32-byte key');
+    this.key = createSecretKey(key);
   }
 
   /** `context` (e.g. "outbox:42") is bound as associated data: a blob moved to another row fails. */
   encrypt(value: unknown, context: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
+    return this.encryptText(JSON.stringify(value), context);
+  }
+
+  /** As encrypt, for a value already serialised (decrypt returns JSON.parse of it). */
+  encryptText(json: string, context: string): Buffer {
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), body]);
+    const body = cipher.update(json, 'utf8');
+    cipher.final(); // GCM is a stream mode: final() adds no bytes, it computes the tag
+    const blob = Buffer.allocUnsafe(HEADER_BYTES + body.length);
+    blob[0] = FORMAT_V1;
+    iv.copy(blob, 1);
+    cipher.getAuthTag().copy(blob, 1 + IV_BYTES);
+    body.copy(blob, HEADER_BYTES);
+    return blob;
+  }
+
+  /** A fresh random 96-bit IV, never handed out twice (the pool is refilled, not reread). */
+  private nextIv(): Buffer {
+    if (this.ivOffset >= this.ivPool.length) {
+      randomFillSync(this.ivPool);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   decrypt<T>(blob: Buffer, context: string): T {
@@ -98,7 +129,7 @@ export class FieldCipher {
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(tag);
     try {
-      const text = Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+      const text = Buffer.concat([decipher.update(blob.subarray(HEADER_BYTES)), decipher.final()]);
       return JSON.parse(text.toString('utf8')) as T;
     } catch (err) {
       throw new StoreKeyError(`cannot decrypt ${context}: wrong key file or damaged data (restore dataDir/keys from backup)`, err);

@@ -1,6 +1,6 @@
 /**
  * Opens the kiosk's SQLite file: WAL + synchronous=FULL (better-sqlite3's WAL default of
- * NORMAL may lose the last commits on power loss), numbered migrations in one
+ * NORMAL may lose the last commits on power loss), checkpoints every 10,000 WAL pages, numbered migrations in one
  * transaction setting user_version, refusal of a newer file, and a prepared-statement
  * cache per connection.
  */
@@ -16,6 +16,17 @@ export interface Migration {
   name: string;
   sql: string;
 }
+
+/**
+ * WAL pages after which a COMMIT also checkpoints (SQLite's default: 1000). A checkpoint
+ * runs inside the COMMIT that crosses the mark, so every writer of that group waits for
+ * it. A group of 64 tickets appends about 32 pages, so at 1000 one group in 31 checkpointed
+ * (3 % of the records: the p99 latency was a checkpoint's); at 10,000 it is one in 310,
+ * and each checkpoint copies a page rewritten by many commits once, so less I/O per
+ * record. Cost: the WAL file grows to about 40 MB (it is not truncated) and recovery after
+ * a crash reads it. Durability is unchanged: every COMMIT still fsyncs the WAL.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -52,6 +63,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // Keep freed pages out of the file so a secure_delete'd row is really gone.

@@ -35,6 +35,9 @@ export class GroupCommitter {
   private closed = false;
   private readonly windowMs: number;
   private readonly maxBatch: number;
+  /** better-sqlite3 transaction wrappers, built once: called inside a transaction, one is a savepoint. */
+  private readonly inTransaction: (jobs: Job[], isolated: boolean, outcomes: Outcome[]) => void;
+  private readonly inSavepoint: (run: () => unknown) => unknown;
 
   constructor(
     private readonly db: Db,
@@ -43,6 +46,8 @@ export class GroupCommitter {
   ) {
     this.windowMs = options.windowMs ?? 0;
     this.maxBatch = options.maxBatch ?? 4096;
+    this.inTransaction = db.transaction((jobs: Job[], isolated: boolean, outcomes: Outcome[]) => this.runJobs(jobs, isolated, outcomes)).immediate;
+    this.inSavepoint = db.transaction((run: () => unknown) => run());
   }
 
   /** Queues a synchronous write; resolves with its result once committed. */
@@ -90,25 +95,7 @@ export class GroupCommitter {
   private commit(jobs: Job[], isolated: boolean): Outcome[] | 'redo' | 'failed' {
     const outcomes: Outcome[] = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const job of jobs) {
-            if (!isolated) {
-              outcomes.push({ ok: true, value: job.run() });
-              continue;
-            }
-            try {
-              outcomes.push({ ok: true, value: this.db.transaction(job.run)() });
-              this.options.beforeCommit?.(); // persist cached state so a later failure can drop the cache
-            } catch (error) {
-              if (isDiskFull(error)) throw error; // dooms the whole transaction
-              this.options.afterRollback?.(); // the savepoint undid this write: so must the cache
-              outcomes.push({ ok: false, error });
-            }
-          }
-          this.options.beforeCommit?.();
-        })
-        .immediate();
+      this.inTransaction(jobs, isolated, outcomes);
       return outcomes;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -119,6 +106,25 @@ export class GroupCommitter {
       for (const job of jobs) job.reject(failure);
       return 'failed';
     }
+  }
+
+  /** The jobs' writes, inside the group's transaction. */
+  private runJobs(jobs: Job[], isolated: boolean, outcomes: Outcome[]): void {
+    for (const job of jobs) {
+      if (!isolated) {
+        outcomes.push({ ok: true, value: job.run() });
+        continue;
+      }
+      try {
+        outcomes.push({ ok: true, value: this.inSavepoint(job.run) });
+        this.options.beforeCommit?.(); // persist cached state so a later failure can drop the cache
+      } catch (error) {
+        if (isDiskFull(error)) throw error; // dooms the whole transaction
+        this.options.afterRollback?.(); // the savepoint undid this write: so must the cache
+        outcomes.push({ ok: false, error });
+      }
+    }
+    this.options.beforeCommit?.();
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, afterEach } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KioskStore, hallDay } from './kiosk-store.js';
@@ -30,6 +30,19 @@ describe('KioskStore', () => {
     expect(new Set(tickets.map((t) => t.idempotencyKey)).size).toBe(25);
     expect(tickets.every((t) => t.idempotencyKey.startsWith('HALL1-K07:'))).toBe(true);
     expect(store.outbox.counts().pending).toBe(25);
+  });
+
+  it('a sustained burst (100 groups of 64 tickets) never waits for a checkpoint inside its commits', async () => {
+    const store = newStore();
+    // Checkpoint sequence number in the WAL header (bytes 12..15): it changes when a checkpoint let the WAL restart.
+    const walCheckpoints = () => readFileSync(`${store.path}-wal`).readUInt32BE(12);
+    await store.issueTicket({ queue: 'A', idNumber: ID });
+    const before = walCheckpoints();
+    for (let group = 0; group < 100; group++) {
+      await Promise.all(Array.from({ length: 64 }, () => store.issueTicket({ queue: 'A', idNumber: ID })));
+    }
+    expect(walCheckpoints()).toBe(before); // SQLite's default (1000 pages) restarted it 3 times here
+    expect(store.outbox.counts().pending).toBe(6401);
   });
 
   it('numbers tickets per queue and per hall day, so a new day starts at 001', async () => {

@@ -12,6 +12,7 @@ import type { Counters } from './counters.js';
 import type { AuditLog } from './audit-log.js';
 import { outboxContext } from './outbox.js';
 import { hallDay } from './hall-day.js';
+import { isoTime } from './iso-time.js';
 import type {
   AcceptedRecord,
   EvaluationInput,
@@ -77,7 +78,7 @@ export class RecordWriter {
       ticketNo,
       queue: input.queue,
       priority: input.priority ?? 'normal',
-      issuedAt: new Date(at).toISOString(),
+      issuedAt: isoTime(at),
       idHash: input.idNumber ? idHash(input.idNumber) : null,
       appointmentId: input.appointmentId ?? null,
       matterCategory: input.matterCategory ?? null,
@@ -114,12 +115,13 @@ export class RecordWriter {
       idHash: this.parts.idHash(input.applicant.idNumber),
       agentIdHash: input.agentIdNumber ? this.parts.idHash(input.agentIdNumber) : null,
       proofs: input.proofs,
-      submittedAt: new Date(at).toISOString(),
+      submittedAt: isoTime(at),
     };
+    const personalJson = JSON.stringify(personal); // one serialisation for both encrypted copies
     return {
       publicPart,
-      personalEnc: this.parts.cipher.encrypt(personal, `application:${applicationId}`),
-      outbox: this.planOutbox('application', publicPart, personal, at),
+      personalEnc: this.parts.cipher.encryptText(personalJson, `application:${applicationId}`),
+      outbox: this.planOutbox('application', publicPart, personalJson, at),
     };
   }
 
@@ -142,9 +144,9 @@ export class RecordWriter {
       subjectId: input.subjectId,
       rating: input.rating,
       comment: input.comment ?? null,
-      ratedAt: new Date(at).toISOString(),
+      ratedAt: isoTime(at),
     };
-    const { seq, idempotencyKey } = this.enqueue('evaluation', payload, null, at);
+    const { seq, idempotencyKey } = this.enqueue('evaluation', payload, at);
     this.parts.statements
       .get(`INSERT INTO evaluations (evaluation_id, subject_type, subject_id, rating, comment, rated_at, outbox_seq) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(payload.evaluationId, payload.subjectType, payload.subjectId, payload.rating, payload.comment, payload.ratedAt, seq);
@@ -158,7 +160,7 @@ export class RecordWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, reference = excluded.reference, updated_at = excluded.updated_at`)
       .run(input.id, input.applicationId ?? null, idHash, input.proofType, input.method, input.state, input.reference ?? null,
-        new Date(this.parts.now()).toISOString());
+        isoTime(this.parts.now()));
     this.parts.audit.write('kiosk', `${input.method}.result`, idHash, input.id, 'proof satisfaction');
   }
 
@@ -169,12 +171,13 @@ export class RecordWriter {
       .all(this.parts.idHash(idNumber)) as Array<{ applicationId: string; matterId: string; state: string; submittedAt: string }>;
   }
 
-  private enqueue(kind: RecordKind, payload: object, personal: object | null, at: number): { seq: number; idempotencyKey: string } {
-    const plan = this.planOutbox(kind, payload, personal, at);
+  private enqueue(kind: RecordKind, payload: object, at: number): { seq: number; idempotencyKey: string } {
+    const plan = this.planOutbox(kind, payload, null, at);
     return { seq: this.writeOutbox(plan), idempotencyKey: plan.idempotencyKey };
   }
 
-  private planOutbox(kind: RecordKind, payload: object, personal: object | null, at: number): OutboxPlan {
+  /** `personalJson`: the record's personal part, serialised, encrypted for this outbox row. */
+  private planOutbox(kind: RecordKind, payload: object, personalJson: string | null, at: number): OutboxPlan {
     const seq = this.parts.counters.bump('outbox_seq');
     return {
       seq,
@@ -182,7 +185,7 @@ export class RecordWriter {
       idempotencyKey: `${this.parts.kioskId}:${String(seq).padStart(10, '0')}:${randomUUID()}`,
       kind,
       payload: JSON.stringify(payload),
-      personalEnc: personal ? this.parts.cipher.encrypt(personal, outboxContext(seq)) : null,
+      personalEnc: personalJson === null ? null : this.parts.cipher.encryptText(personalJson, outboxContext(seq)),
       at,
     };
   }
