@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { simulatedKeys } from '../common/config.js';
 import { loadKioskConfig } from '../core/config-loader.js';
 import { installConsoleLogLevel } from '../core/log-level.js';
 import { loadDemoModule } from '../core/startup/demo-module.js';
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
   const { config, file } = loadKioskConfig(values.config);
   // The checks first: a config the kiosk refuses never opens a window.
   const report = await checkKioskStart(config, file);
+  // A demo config's simulators are read while the bridge starts and the window opens.
+  const simulated = simulatedKeys(config);
+  const demoLoading = simulated.length > 0 ? loadDemoModule([demoModule], simulated) : null;
+  demoLoading?.catch(() => {}); // composeFromConfig reports it
   // The bridge listens, and the window starts loading the page, while the core starts: a
   // cold Chromium takes longer to start than the core, and the page's socket waits for it.
   let coreStarted: (core: KioskCore) => void = () => {};
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    started = await composeFromConfig(config, { shell: 'browser', fleetShell, logLevel, loadDemo: (keys) => loadDemoModule([demoModule], keys) });
+    started = await composeFromConfig(config, { shell: 'browser', fleetShell, logLevel, loadDemo: (keys) => demoLoading ?? loadDemoModule([demoModule], keys) });
   } catch (err) {
     coreFailed(err);
     await close();

@@ -11,6 +11,7 @@ import { startCitizenCardSimulator, type CitizenCardSimulator } from './citizenc
 import { startPrinterSimulator, type PrinterSimulator } from './printer/index.js';
 import { startScannerSimulator, type RunningScannerSimulator } from './scanner/index.js';
 import { centralTokenIssuer } from './scanner/central-tokens.js';
+import type { IdentityTokenIssuer } from './scanner/control.js';
 import { startCentralSimulator, type CentralSimulator } from './central/server.js';
 import { startControlServer } from './control-server.js';
 
@@ -42,6 +43,7 @@ export async function startEmbeddedSimulators(
     // listening socket); every one that started is recorded before a failure is thrown,
     // so close() stops it.
     const starts: Array<Promise<void>> = [];
+    const embeddedCentral = resolved.central.url === EMBEDDED_CENTRAL;
     if (idcard?.transport === 'serial' && idcard.port === SIMULATOR) {
       starts.push(startIdCardSimulator().then((sim) => {
         simulators.idcard = sim;
@@ -65,7 +67,7 @@ export async function startEmbeddedSimulators(
         printer.port = sim.devicePath;
       }));
     }
-    if (resolved.central.url === EMBEDDED_CENTRAL) {
+    if (embeddedCentral) {
       starts.push(startCentralSimulator({
         dataDir: path.join(config.dataDir, 'central-sim'),
         verificationDelayMs: options.verificationDelayMs ?? 60_000,
@@ -77,17 +79,23 @@ export async function startEmbeddedSimulators(
         delete resolved.central.tls;
       }));
     }
+    if (scanner?.transport === 'serial' && scanner.port === SIMULATOR) {
+      // Codes are issued by the central simulator when a scan asks for one, after the start.
+      const issueToken: IdentityTokenIssuer = (kind, citizen) => {
+        const central = simulators.central;
+        if (!central) return Promise.reject(new Error('no central simulator runs here to issue a code: pass a token as the value to scan one anyway'));
+        return centralTokenIssuer(central.url, central.adminToken)(kind, citizen);
+      };
+      starts.push(startScannerSimulator({ terminator: scanner.terminator, paceBaud: scanner.baud }, {
+        codeOptions: { trackingBaseUrl: resolved.hall.trackingUrl, kioskId: resolved.kioskId },
+        ...(embeddedCentral && { issueToken }),
+      }).then((sim) => {
+        simulators.scanner = sim;
+        scanner.port = sim.devicePath;
+      }));
+    }
     const failed = (await Promise.allSettled(starts)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    // The scanner's codes are issued by the central simulator: it starts once that one listens.
-    if (scanner?.transport === 'serial' && scanner.port === SIMULATOR) {
-      const central = simulators.central;
-      simulators.scanner = await startScannerSimulator({ terminator: scanner.terminator, paceBaud: scanner.baud }, {
-        codeOptions: { trackingBaseUrl: resolved.hall.trackingUrl, kioskId: resolved.kioskId },
-        ...(central && { issueToken: centralTokenIssuer(central.url, central.adminToken) }),
-      });
-      scanner.port = simulators.scanner.devicePath;
-    }
     mkdirSync(config.dataDir, { recursive: true });
     control = await startControlServer(simulators, config.dataDir);
   } catch (err) {

@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Canvas, Image, ImageData, createCanvas, loadImage } from '@napi-rs/canvas';
+import type * as CanvasModule from '@napi-rs/canvas';
+import type { Image } from '@napi-rs/canvas';
 import type * as FaceApiModule from '@vladmandic/face-api/dist/face-api.esm.js';
 
 export const MATCH_DISTANCE = 0.6;
@@ -34,8 +35,13 @@ let faceApi: Promise<FaceApi> | null = null;
  * does not bundle (and fail), so it is loaded as in a worker (fetch and TextEncoder are Node's
  * own) and the global goes again at once. Canvas, Image and ImageData come from @napi-rs/canvas.
  */
+// Loaded with the first comparison, not with the simulator: a demo kiosk's start need not read it.
+let canvasModule: Promise<typeof CanvasModule> | null = null;
+const loadCanvas = () => (canvasModule ??= import('@napi-rs/canvas'));
+
 function loadFaceApi(): Promise<FaceApi> {
   faceApi ??= (async () => {
+    const { Canvas, Image, ImageData, createCanvas } = await loadCanvas();
     const g = globalThis as { WorkerGlobalScope?: unknown };
     g.WorkerGlobalScope = class {};
     let api: FaceApi;
@@ -71,6 +77,7 @@ function loadFaceApi(): Promise<FaceApi> {
 
 /** A decoded picture, or null when the bytes are none (then there is no face in them). */
 async function decode(jpeg: Buffer): Promise<Image | null> {
+  const { loadImage } = await loadCanvas();
   try {
     return await loadImage(jpeg);
   } catch {
@@ -80,6 +87,7 @@ async function decode(jpeg: Buffer): Promise<Image | null> {
 
 /** The descriptor of the one face in a picture, or null when it holds none (or several: whose would it be?). */
 async function describeOneFace(api: FaceApi, image: Image, inputSize: number): Promise<Float32Array | null> {
+  const { createCanvas } = await loadCanvas();
   const canvas = createCanvas(image.width, image.height);
   canvas.getContext('2d').drawImage(image, 0, 0);
   const faces = await api

@@ -2,7 +2,8 @@
  * Draws a cut ticket as the print head would: a monospaced 12/24-dot grid (font A),
  * Noto Sans CJK for the glyphs, QR codes from the `qrcode` package's module matrix.
  */
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type * as CanvasModule from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import type { PaperBlock, TextSpan } from './paper.js';
 
@@ -13,14 +14,14 @@ const CELL = 12; // half-width column in dots; a CJK glyph takes two
 const GLYPH = 24;
 const LINE = 30; // default line spacing (1/6 inch at 180 dpi ≈ 30 dots)
 const MARGIN = 24;
-let fontsReady = false;
-
-function registerFonts(): void {
-  if (fontsReady) return;
-  GlobalFonts.registerFromPath(`${FONT_DIR}/NotoSansCJK-Regular.ttc`, FAMILY);
-  GlobalFonts.registerFromPath(`${FONT_DIR}/NotoSansCJK-Bold.ttc`, FAMILY_BOLD);
-  fontsReady = true;
-}
+/** @napi-rs/canvas with the fonts registered, loaded at the first ticket drawn (not with the simulator). */
+let canvasReady: Promise<typeof CanvasModule> | null = null;
+const loadCanvas = () =>
+  (canvasReady ??= import('@napi-rs/canvas').then((canvas) => {
+    canvas.GlobalFonts.registerFromPath(`${FONT_DIR}/NotoSansCJK-Regular.ttc`, FAMILY);
+    canvas.GlobalFonts.registerFromPath(`${FONT_DIR}/NotoSansCJK-Bold.ttc`, FAMILY_BOLD);
+    return canvas;
+  }));
 
 /** Columns a character takes on a font-A printer: ASCII 1, everything else 2. */
 export function columnsOf(ch: string): number {
@@ -92,7 +93,7 @@ function drawQr(ctx: SKRSContext2D, block: Extract<PaperBlock, { kind: 'qr' }>, 
 
 /** PNG bytes of the ticket on paper `paperDots` wide (576 for 80 mm, 384 for 58 mm). */
 export async function renderTicketPng(blocks: readonly PaperBlock[], paperDots: number, interruptedBy?: string): Promise<Buffer> {
-  registerFonts();
+  const { createCanvas } = await loadCanvas();
   const heights = blocks.map(blockHeight);
   const height = MARGIN * 2 + heights.reduce((a, b) => a + b, 0) + (interruptedBy ? LINE * 2 : 0);
   const canvas = createCanvas(paperDots + MARGIN * 2, Math.max(height, 100));
