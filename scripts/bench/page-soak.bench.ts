@@ -27,7 +27,7 @@ import { until } from '../../test/support/until.js';
 import { buildPopulation } from '../sim/central/population.js';
 import type { BenchResult } from './run.js';
 import { journeyOf, runJourney, type Journey } from './soak-journeys.js';
-import { coreHeapMb, pageMetrics, soakVerdict, type SoakSample } from './soak-metrics.js';
+import { coreHeapMb, pageMetrics, settledResources, soakVerdict, type SoakSample } from './soak-metrics.js';
 
 export const title = 'A day-long page: citizen sessions in Chromium over the bridge (page heap, DOM, listeners; core heap, handles)';
 
@@ -57,23 +57,9 @@ async function sample(page: Page, cdp: CDPSession, bridge: BridgeServer, session
   await page.waitForTimeout(500);
   const pageFigures = await pageMetrics(cdp);
   if (SNAPSHOT_DIR) await writeHeapSnapshot(cdp, path.join(SNAPSHOT_DIR, `page-${sessions}.heapsnapshot`));
-  const resources = await settledResources();
+  // Fewest over 1.5 s: the heartbeat (1 s here) keeps its connection open, alike at start and end.
+  const resources = await settledResources(1500);
   return { sessions, ...pageFigures, coreHeapMb: coreHeapMb(), coreHandles: resources.length, coreResources: countByType(resources), bridgeConnections: bridge.pageConnections() };
-}
-
-/**
- * The core's resources at rest. In-flight work (a heartbeat's socket, an fsync, a poll's
- * timer) comes and goes within a heartbeat; what a leak leaves stays. So the fewest seen
- * over 1.5 s, 100 ms apart (the sampling's own timer is in every sample alike).
- */
-async function settledResources(): Promise<string[]> {
-  let fewest = process.getActiveResourcesInfo();
-  for (let i = 0; i < 15; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = process.getActiveResourcesInfo();
-    if (now.length < fewest.length) fewest = now;
-  }
-  return fewest;
 }
 
 function countByType(resources: readonly string[]): Record<string, number> {

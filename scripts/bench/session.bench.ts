@@ -15,6 +15,7 @@ import { startBridgeServer } from '../../electron/browser-shell/bridge-server.js
 import { composeTestKiosk, testConfig } from '../../test/support/kiosk.js';
 import { InjectedCardReader, residentIdentity } from '../../test/support/injected-reader.js';
 import { launchTestBrowser } from '../../test/support/browser.js';
+import { settledResources } from './soak-metrics.js';
 import { SIM_PEOPLE } from '../sim/idcard/people.js';
 import type { BenchResult } from './run.js';
 import { percentile } from './stats.js';
@@ -32,7 +33,8 @@ function heapMb(): number {
   gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
-const handles = () => process.getActiveResourcesInfo();
+// At rest: the fewest over 6 s, longer than a heartbeat's keep-alive connection stays open idle (4 s).
+const handles = () => settledResources(6000);
 /** "+1 Timeout, -1 TCPWRAP": what kinds of handles came or went. */
 function handleDiff(before: string[], after: string[]): string {
   const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
@@ -74,7 +76,7 @@ async function soak(): Promise<BenchResult['rows']> {
     printer.clearTickets();
     await settle();
     const heap0 = heapMb();
-    const handles0 = handles();
+    const handles0 = await handles();
     const started = performance.now();
     for (let i = 0; i < SESSIONS; i += 1) {
       await session(kiosk, reader, i);
@@ -86,7 +88,7 @@ async function soak(): Promise<BenchResult['rows']> {
     printer.clearTickets();
     await settle();
     const heap1 = heapMb();
-    const handles1 = handles();
+    const handles1 = await handles();
     const delivered = kiosk.forwarder.status().delivered;
     return [
       { measure: 'sessions', value: SESSIONS, unit: '', goal: '' },
@@ -150,7 +152,7 @@ export async function bench(): Promise<BenchResult> {
     rows,
     notes: [
       `BENCH_SESSIONS=${SESSIONS} (default 10000), BENCH_UI_SAMPLES=${UI_SAMPLES}.`,
-      'Heap is measured after two forced GCs; handles are process.getActiveResourcesInfo() entries.',
+      'Heap is measured after two forced GCs; handles are process.getActiveResourcesInfo() entries at rest (the fewest over 6 s).',
       'UI latency includes the WebSocket bridge, the store update and React paint (the reader poll is excluded).',
     ],
   };

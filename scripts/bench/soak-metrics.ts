@@ -84,3 +84,19 @@ export function soakVerdict(samples: readonly SoakSample[], goals: SoakGoals): S
     row('core active handles', (s) => s.coreHandles, 'no growth', (a, b) => b <= a),
   ];
 }
+
+/**
+ * The process's resources at rest (process.getActiveResourcesInfo): the fewest seen over
+ * `windowMs`, 100 ms apart. In-flight work (a heartbeat's request, an fsync, a poll's timer,
+ * a keep-alive connection that closes when idle) comes and goes; what a leak leaves stays.
+ * The sampling's own timer is in every sample alike.
+ */
+export async function settledResources(windowMs: number): Promise<string[]> {
+  let fewest = process.getActiveResourcesInfo();
+  for (let waited = 0; waited < windowMs; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = process.getActiveResourcesInfo();
+    if (now.length < fewest.length) fewest = now;
+  }
+  return fewest;
+}
