@@ -27,7 +27,7 @@ import { until } from '../../test/support/until.js';
 import { buildPopulation } from '../sim/central/population.js';
 import type { BenchResult } from './run.js';
 import { journeyOf, runJourney, type Journey } from './soak-journeys.js';
-import { coreHeapMb, pageMetrics, settledResources, soakVerdict, type SoakSample } from './soak-metrics.js';
+import { coreHeapMb, countByType, pageMetrics, settledResources, soakVerdict, type SoakSample } from './soak-metrics.js';
 
 export const title = 'A day-long page: citizen sessions in Chromium over the bridge (page heap, DOM, listeners; core heap, handles)';
 
@@ -60,12 +60,6 @@ async function sample(page: Page, cdp: CDPSession, bridge: BridgeServer, session
   // Fewest over 1.5 s: the heartbeat (1 s here) keeps its connection open, alike at start and end.
   const resources = await settledResources(1500);
   return { sessions, ...pageFigures, coreHeapMb: coreHeapMb(), coreHandles: resources.length, coreResources: countByType(resources), bridgeConnections: bridge.pageConnections() };
-}
-
-function countByType(resources: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const type of resources) counts[type] = (counts[type] ?? 0) + 1;
-  return counts;
 }
 
 const resourceList = (counts: Record<string, number> | undefined) =>

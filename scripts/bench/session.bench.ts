@@ -15,7 +15,7 @@ import { startBridgeServer } from '../../electron/browser-shell/bridge-server.js
 import { composeTestKiosk, testConfig } from '../../test/support/kiosk.js';
 import { InjectedCardReader, residentIdentity } from '../../test/support/injected-reader.js';
 import { launchTestBrowser } from '../../test/support/browser.js';
-import { settledResources } from './soak-metrics.js';
+import { countByType, settledResources } from './soak-metrics.js';
 import { SIM_PEOPLE } from '../sim/idcard/people.js';
 import type { BenchResult } from './run.js';
 import { percentile } from './stats.js';
@@ -37,10 +37,9 @@ function heapMb(): number {
 const handles = () => settledResources(6000);
 /** "+1 Timeout, -1 TCPWRAP": what kinds of handles came or went. */
 function handleDiff(before: string[], after: string[]): string {
-  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
-  const [b, a] = [count(before), count(after)];
-  const kinds = [...new Set([...b.keys(), ...a.keys()])];
-  const parts = kinds.map((k) => [k, (a.get(k) ?? 0) - (b.get(k) ?? 0)] as const).filter(([, d]) => d !== 0);
+  const [b, a] = [countByType(before), countByType(after)];
+  const kinds = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const parts = kinds.map((k) => [k, (a[k] ?? 0) - (b[k] ?? 0)] as const).filter(([, d]) => d !== 0);
   return parts.map(([k, d]) => `${d > 0 ? '+' : ''}${d} ${k}`).join(', ') || 'none';
 }
 const settle = () => new Promise((r) => setTimeout(r, 1000));

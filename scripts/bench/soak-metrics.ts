@@ -100,3 +100,10 @@ export async function settledResources(windowMs: number): Promise<string[]> {
   }
   return fewest;
 }
+
+/** How many of each resource type: what a start and an end sample list side by side. */
+export function countByType(resources: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of resources) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}

@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as CanvasModule from '@napi-rs/canvas';
 import type { Image } from '@napi-rs/canvas';
+import { loadCanvas } from '../canvas.js';
 import type * as FaceApiModule from '@vladmandic/face-api/dist/face-api.esm.js';
 
 export const MATCH_DISTANCE = 0.6;
@@ -35,10 +35,6 @@ let faceApi: Promise<FaceApi> | null = null;
  * does not bundle (and fail), so it is loaded as in a worker (fetch and TextEncoder are Node's
  * own) and the global goes again at once. Canvas, Image and ImageData come from @napi-rs/canvas.
  */
-// Loaded with the first comparison, not with the simulator: a demo kiosk's start need not read it.
-let canvasModule: Promise<typeof CanvasModule> | null = null;
-const loadCanvas = () => (canvasModule ??= import('@napi-rs/canvas'));
-
 function loadFaceApi(): Promise<FaceApi> {
   faceApi ??= (async () => {
     const { Canvas, Image, ImageData, createCanvas } = await loadCanvas();

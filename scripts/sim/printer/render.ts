@@ -4,6 +4,7 @@
  */
 import type * as CanvasModule from '@napi-rs/canvas';
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import { loadCanvas } from '../canvas.js';
 import QRCode from 'qrcode';
 import type { PaperBlock, TextSpan } from './paper.js';
 
@@ -14,10 +15,10 @@ const CELL = 12; // half-width column in dots; a CJK glyph takes two
 const GLYPH = 24;
 const LINE = 30; // default line spacing (1/6 inch at 180 dpi ≈ 30 dots)
 const MARGIN = 24;
-/** @napi-rs/canvas with the fonts registered, loaded at the first ticket drawn (not with the simulator). */
+/** The canvas with the printer's fonts registered, at the first ticket drawn. */
 let canvasReady: Promise<typeof CanvasModule> | null = null;
-const loadCanvas = () =>
-  (canvasReady ??= import('@napi-rs/canvas').then((canvas) => {
+const canvasWithFonts = () =>
+  (canvasReady ??= loadCanvas().then((canvas) => {
     canvas.GlobalFonts.registerFromPath(`${FONT_DIR}/NotoSansCJK-Regular.ttc`, FAMILY);
     canvas.GlobalFonts.registerFromPath(`${FONT_DIR}/NotoSansCJK-Bold.ttc`, FAMILY_BOLD);
     return canvas;
@@ -93,7 +94,7 @@ function drawQr(ctx: SKRSContext2D, block: Extract<PaperBlock, { kind: 'qr' }>, 
 
 /** PNG bytes of the ticket on paper `paperDots` wide (576 for 80 mm, 384 for 58 mm). */
 export async function renderTicketPng(blocks: readonly PaperBlock[], paperDots: number, interruptedBy?: string): Promise<Buffer> {
-  const { createCanvas } = await loadCanvas();
+  const { createCanvas } = await canvasWithFonts();
   const heights = blocks.map(blockHeight);
   const height = MARGIN * 2 + heights.reduce((a, b) => a + b, 0) + (interruptedBy ? LINE * 2 : 0);
   const canvas = createCanvas(paperDots + MARGIN * 2, Math.max(height, 100));
