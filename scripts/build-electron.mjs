@@ -5,6 +5,7 @@
 // package without demo.cjs refuses one.
 import { build } from 'esbuild';
 import { sourceUrlPlugin } from './source-url-plugin.mjs';
+import { zodEnglishPlugin } from './zod-english-plugin.mjs';
 
 const root = process.cwd();
 const external = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas'];
@@ -21,7 +22,7 @@ const banner = {
 // Every bundle: CommonJS files in dist-electron/, as Electron loads them.
 const common = { outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' };
 
-const node = { ...common, target: 'node20', sourcemap: true, external, plugins: [everyUseAtSource], banner, logOverride: { 'empty-import-meta': 'error' } };
+const node = { ...common, target: 'node20', sourcemap: true, external, plugins: [everyUseAtSource, zodEnglishPlugin(root)], banner, logOverride: { 'empty-import-meta': 'error' } };
 await build({ ...node, entryPoints: { main: 'electron/main/index.ts' } });
 await build({ ...node, entryPoints: { demo: 'scripts/sim/demo.ts' } });
 await build({

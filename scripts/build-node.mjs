@@ -10,6 +10,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { sourceUrlPlugin } from './source-url-plugin.mjs';
+import { zodEnglishPlugin } from './zod-english-plugin.mjs';
 
 const root = process.cwd();
 export const NODE_OUT = 'dist/node';
@@ -84,7 +85,7 @@ export async function buildNodeBundles(names = nodeBundleNames()) {
     target: 'node20',
     sourcemap: true,
     external,
-    plugins: [dataUrlsAtSource, nativesThroughRequire],
+    plugins: [dataUrlsAtSource, nativesThroughRequire, zodEnglishPlugin(root)],
     banner,
     metafile: true,
     logLevel: 'warning',

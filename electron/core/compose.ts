@@ -26,6 +26,7 @@ import type { FleetLink, FleetShellHooks } from './fleet/fleet-link.js';
 import { StoredCommandLedger } from './fleet/command-ledger.js';
 import { FaceDesk } from './journeys/face-desk.js';
 import type { LogLevelControl } from './log-level.js';
+import { loadGbEncoder } from '../../native/text/gb-text.js';
 
 export interface ComposedKiosk {
   core: KioskCore;
@@ -147,9 +148,12 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
     const core = new KioskCore({ config, shell: options.shell, devices, sync, journeys, maintenance, service, face });
     markFaceVerified = (sessionId) => core.markFaceVerified(sessionId);
     sessions = core.sessions;
-    // A citizen identified: the queues are fetched now, so the tap prints without asking.
+    // A citizen identified: the queues are fetched and the ticket's GB18030 encoder is built
+    // (~40 ms, once) now, so the tap prints without waiting for either.
     core.events.on('session', (view) => {
-      if (view) journeys.tickets.prefetch();
+      if (!view) return;
+      journeys.tickets.prefetch();
+      loadGbEncoder('gb18030');
     });
     // A heartbeat that reports a newer catalog fetches it; it is applied between sessions.
     forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));

@@ -2,7 +2,7 @@
  * Decoding of the social-security card's record values: BCD dates, GBK text, codes.
  * Pure; each decoder is tolerant of the padding variants seen on real cards.
  */
-import iconv from 'iconv-lite';
+import { decodeGb } from '../text/gb-text.js';
 
 /** BCD `20 24 01 31` → '2024-01-31'; undefined when the digits are not a real date. */
 export function bcdDate(value: Uint8Array): string | undefined {
@@ -44,7 +44,7 @@ export function gbkText(value: Uint8Array): string {
     if (b === 0x00 || b === 0x20 || b === 0xff) end--;
     else break;
   }
-  return iconv.decode(Buffer.from(value.subarray(0, end)), 'gbk').trim();
+  return decodeGb(value.subarray(0, end)).trim();
 }
 
 /** ASCII (alphanumeric) fields; non-printable bytes make it undefined. */

@@ -3,7 +3,7 @@
  * each call queues a typed command record; `encode()` turns the queue into bytes.
  * Chinese text is GB18030 (iconv-lite) inside Chinese mode (`FS &`).
  */
-import iconv from 'iconv-lite';
+import { encodeGb } from '../text/gb-text.js';
 import { PROFILE_80MM, type PrinterProfile } from './profiles.js';
 
 export type Alignment = 'left' | 'center' | 'right';
@@ -164,7 +164,7 @@ function encodeCommand(command: EscPosCommand, chinese: boolean): Uint8Array {
 
 /** GB18030 inside Chinese mode; outside it only ASCII prints, anything else becomes '?'. */
 export function encodeText(text: string, chinese: boolean): Uint8Array {
-  if (chinese) return new Uint8Array(iconv.encode(text, 'gb18030'));
+  if (chinese) return encodeGb(text, 'gb18030');
   return Uint8Array.from([...text].map((ch) => {
     const code = ch.codePointAt(0) ?? 0x3f;
     return code >= 0x20 && code < 0x7f ? code : 0x3f;
@@ -172,7 +172,7 @@ export function encodeText(text: string, chinese: boolean): Uint8Array {
 }
 
 function encodeQr(data: string, size: number, errorLevel: QrErrorLevel): Uint8Array {
-  const payload = new Uint8Array(iconv.encode(data, 'gb18030'));
+  const payload = encodeGb(data, 'gb18030');
   if (payload.length === 0) throw new EncoderError('QR payload is empty');
   if (payload.length > QR_MAX_BYTES) throw new EncoderError(`QR payload of ${payload.length} bytes is too long: keep it under ${QR_MAX_BYTES}`);
   const storeLength = payload.length + 3;

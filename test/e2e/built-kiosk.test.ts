@@ -64,6 +64,13 @@ describe('the built browser shell, started as the systemd unit starts it', () =>
     expect(all.filter((f) => lazy.test(f)).length).toBeGreaterThan(10);
   });
 
+  it("carries zod's English locale only, and no iconv-lite code tables: the GB encoder loads at its first use", () => {
+    const all = JSON.parse(readFileSync('dist/node/browser-shell.inputs.json', 'utf8')) as string[];
+    expect(all.filter((f) => f.startsWith('node_modules/zod/v4/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
+    expect(all).toContain('native/text/gb-text.ts');
+    expect(all.filter((f) => f.startsWith('node_modules/iconv-lite/'))).toEqual([]);
+  });
+
   it('prints a readiness line with the core and bridge timings, then serves the page', async () => {
     const ready = await line(/^ready loaded=\d+ms core=\d+ms bridge=\d+ms cpu=\d+ms$/);
     const [loaded, core, bridge] = [...ready.matchAll(/=(\d+)ms/g)].map((m) => Number(m[1]));

@@ -4,12 +4,12 @@
  * APDUs the way the chips in `cards.ts` do. Written from PROTOCOLS.md §2, not from the
  * reader's code, so the two check each other.
  */
-import iconv from 'iconv-lite';
+import { encodeGb } from '../../../native/text/gb-text.js';
 import type { CardProfile } from './cards.js';
 
-// Encoded at the first SELECT, not at load: building iconv's GBK codec takes ~25 ms, on the demo's start path.
+// Encoded at the first SELECT, not at load: building the GBK encoder takes ~15 ms, on the demo's start path.
 let aid: Buffer | null = null;
-const applicationId = (): Buffer => (aid ??= iconv.encode('sx1.sh.社会保障', 'gbk'));
+const applicationId = (): Buffer => (aid ??= Buffer.from(encodeGb('sx1.sh.社会保障', 'gbk')));
 
 type Records = Map<number, Uint8Array>;
 
@@ -21,7 +21,7 @@ function bcd(digits: string): Uint8Array {
 
 function padded(text: string, length: number, encoding: 'ascii' | 'gbk'): Uint8Array {
   const out = new Uint8Array(length); // NUL padding, as on real cards
-  out.set(iconv.encode(text, encoding).subarray(0, length));
+  out.set((encoding === 'gbk' ? encodeGb(text, 'gbk') : Buffer.from(text, 'ascii')).subarray(0, length));
   return out;
 }
 

@@ -2,7 +2,7 @@
  * What the simulated print head puts on paper: turns parser events into lines of styled
  * text and QR codes, and closes a ticket at each cut.
  */
-import iconv from 'iconv-lite';
+import { decodeGb } from '../../../native/text/gb-text.js';
 import type { EscPosEvent } from './escpos-parser.js';
 
 export type Align = 'left' | 'center' | 'right';
@@ -120,7 +120,7 @@ export class PaperBuilder {
     if (this.rawText.length === 0) return;
     const bytes = Buffer.from(this.rawText);
     this.rawText = [];
-    const text = this.style.chinese ? iconv.decode(bytes, 'gb18030') : bytes.toString('latin1');
+    const text = this.style.chinese ? decodeGb(bytes) : bytes.toString('latin1');
     const { bold, underline, width, height } = this.style;
     this.lineSpans.push({ text, bold, underline, width, height });
   }
@@ -142,7 +142,7 @@ export class PaperBuilder {
     this.blocks.push({
       kind: 'qr',
       align: this.style.align,
-      payload: iconv.decode(Buffer.from(bytes), 'gb18030'),
+      payload: decodeGb(bytes),
       bytes,
       moduleSize: this.qr.size,
       level: this.qr.level,
