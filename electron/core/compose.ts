@@ -105,10 +105,6 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       catalog: { inSession: () => (sessions?.current() ?? null) !== null },
     });
     journeys.catalog.seedFromFile();
-    // Asking for a newer catalog is background work (the seeded one serves at once): it is
-    // not on the way to ready, where the first fetch would also load Node's HTTP client.
-    const firstRefresh = setImmediate(() => void journeys.catalog.refresh());
-    closers.push(() => clearImmediate(firstRefresh));
 
     const maintenance = new MaintenanceDesk({
       pinHash: config.maintenance.pinHash,
@@ -159,6 +155,11 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
     forwarder.on('heartbeat', (beat) => void journeys.catalog.versionSeen(beat.catalogVersion));
     await core.start();
     closers.push(() => core.stop());
+    // Asking for a newer catalog is background work (the seeded one serves at once): it goes
+    // out once the core has started, not while its devices open, where the first fetch would
+    // load Node's HTTP client.
+    const firstRefresh = setImmediate(() => void journeys.catalog.refresh());
+    closers.push(() => clearImmediate(firstRefresh));
     const fleet = config.fleet ? await startFleet(config, options, { core, store, journeys, forwarder, sync, printer: devices.printer }) : null;
     if (fleet) closers.push(() => fleet.stop());
     return { core, config, store, forwarder, fleet, centralUrl: url, close: closeAll };

@@ -61,6 +61,43 @@ const PRODUCTION_CONFIG = (pinHash: string) => ({
 const PRODUCTION_ENV = { KIOSK_ID_HASH_KEY: 'ab'.repeat(32) };
 
 /**
+ * The environment the systemd unit (assets/systemd/hall-kiosk.service) gives the kiosk, not
+ * this shell's: systemd passes PATH, HOME, USER, LANG and the unit's own variables. This
+ * machine's shell also sets NODE_EXTRA_CA_CERTS to the whole system CA bundle, which Node
+ * reads and parses at every start before any JavaScript runs (the `node -e 0` rows); a
+ * kiosk service has no such variable (its central's CA is `central.tls.ca`).
+ */
+const SERVICE_ENV: Record<string, string> = Object.fromEntries(
+  ['PATH', 'HOME', 'USER', 'LANG', 'TMPDIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+);
+
+interface HallDevices {
+  devices: Record<string, unknown>;
+  central: { url: string; token: string };
+  stop(): Promise<void>;
+}
+
+/** The simulators in a process of their own (scripts/bench/hall-devices.ts), as a hall's devices are. */
+async function startHallDevices(dir: string): Promise<HallDevices> {
+  const sims = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/bench/hall-devices.ts', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => sims.once('exit', () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: sims.stdout! }).on('line', (l) => l.startsWith('HALL_DEVICES=') && resolve(l.slice('HALL_DEVICES='.length)));
+    sims.once('exit', (code) => reject(new Error(`hall-devices.ts exited (${code}) before its devices listened`)));
+  });
+  const { devices, central } = JSON.parse(line) as Omit<HallDevices, 'stop'>;
+  return { devices, central, stop: async () => { sims.kill('SIGTERM'); await exited; } };
+}
+
+/** Wall time of `node -e 0` in an environment: what Node takes before the kiosk's first line. */
+function nodeBoot(env: NodeJS.ProcessEnv): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-e', '0'], { env });
+  if (r.status !== 0) throw new Error(`node -e 0 exited ${r.status}`);
+  return performance.now() - t0;
+}
+
+/**
  * One data directory per series: a kiosk restarts (every morning, after a crash) onto the
  * store it already has; the series' first, unmeasured start is its first boot.
  */
@@ -81,7 +118,7 @@ async function coldStart(
   writeFileSync(configFile, JSON.stringify({ ...config, dataDir: dir }));
   const t0 = performance.now();
   const kiosk = spawn(process.execPath, ['dist/node/browser-shell.mjs', '--no-browser'], {
-    env: { ...process.env, ...env, KIOSK_CONFIG: configFile },
+    env: { ...SERVICE_ENV, ...env, KIOSK_CONFIG: configFile },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => kiosk.once('exit', () => resolve()));
@@ -159,6 +196,31 @@ async function measure(): Promise<BenchResult> {
   console.log(`  production first boot (not in the rows): core ready ${productionFirst.core} ms`);
   for (let i = 0; i < STARTS; i++) production.push(await coldStart(productionDir, null, productionConfig, PRODUCTION_ENV));
 
+  // The production config on the hall's devices: real drivers on PTYs, a central answering.
+  const hall: StartTimes[] = [];
+  const hallDir = dataDir();
+  const hallDevices = await startHallDevices(path.join(hallDir, 'devices'));
+  try {
+    const hallConfig = { ...productionConfig, devices: hallDevices.devices, central: hallDevices.central };
+    const hallBrowser = await launchTestBrowser();
+    try {
+      const first = await coldStart(hallDir, (url) => attractInteractive(hallBrowser.page, url), hallConfig, PRODUCTION_ENV);
+      console.log(`  production with hall devices, first boot (not in the rows): core ready ${first.core} ms, attract interactive ${Math.round(first.interactive)} ms`);
+      for (let i = 0; i < STARTS; i++) {
+        const page = await hallBrowser.context.newPage();
+        hall.push(await coldStart(hallDir, (url) => attractInteractive(page, url), hallConfig, PRODUCTION_ENV));
+        await page.close();
+      }
+    } finally {
+      await hallBrowser.close();
+    }
+  } finally {
+    await hallDevices.stop();
+  }
+
+  const bootService = Array.from({ length: STARTS }, () => nodeBoot(SERVICE_ENV));
+  const bootShell = Array.from({ length: STARTS }, () => nodeBoot(process.env));
+
   const row = (stage: string, xs: number[], goal?: number) => ({
     stage,
     'median ms': median(xs),
@@ -182,10 +244,18 @@ async function measure(): Promise<BenchResult> {
       row('production config, no devices: core ready', production.map((t) => t.core), GOALS.core),
       row('production config, no devices: bridge listening', production.map((t) => t.bridge)),
       row('production config, no devices: CPU until the core was ready', production.map((t) => t.cpu)),
+      row('production config, hall devices: modules loaded', hall.map((t) => t.loaded)),
+      row('production config, hall devices: core ready', hall.map((t) => t.core), GOALS.core),
+      row('production config, hall devices: bridge listening', hall.map((t) => t.bridge)),
+      row('production config, hall devices: CPU until the core was ready', hall.map((t) => t.cpu)),
+      row('production config, hall devices: attract interactive, Chromium running (since spawn)', hall.map((t) => t.interactive), GOALS.interactive),
+      row('node -e 0, the service environment (the rows above)', bootService),
+      row("node -e 0, this shell's environment", bootShell),
     ],
     notes: [
       `${STARTS} cold starts of the built kiosk each (BENCH_STARTS), each series onto its own data directory after one unmeasured first boot (a kiosk restarting onto its store);`,
-      'demo config: simulated devices on PTYs and the embedded central; production config: every device null, central on loopback not answering, a hall PIN (the core only, no simulators to start).',
+      'demo config: simulated devices on PTYs and the embedded central, started by the kiosk in its own process; production config: a hall PIN, and either every device null and the central on loopback not answering (the core alone), or the hall devices: the same simulators in a process of their own (scripts/bench/hall-devices.ts), as a hall\'s readers, printer and central are outside the kiosk, its drivers on their PTYs and the central answering.',
+      `The kiosk runs with the systemd unit's environment (${Object.keys(SERVICE_ENV).join(', ')} and its own variables), not this shell's${process.env.NODE_EXTRA_CA_CERTS ? `, whose NODE_EXTRA_CA_CERTS (${process.env.NODE_EXTRA_CA_CERTS}) Node parses at every start` : ''}.`,
       'Interactive: the attract screen visible and every device status bar item showing a state from the core.',
       'Goals: core ready ≤ 300 ms, attract screen interactive ≤ 1 s; medians, never asserted. limit = the goal; ratio = median / goal.',
     ],
