@@ -16,7 +16,7 @@ const root = process.cwd();
 export const NODE_OUT = 'dist/node';
 export const NODE_ENTRIES = { 'browser-shell': 'electron/browser-shell/main.ts', demo: 'scripts/sim/demo.ts' };
 /** Packages with native bindings: they stay in node_modules, loaded from there at run time. */
-const NATIVE = ['better-sqlite3', 'serialport', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas'];
+const NATIVE = ['better-sqlite3', 'serialport', '@serialport/stream', '@serialport/bindings-cpp', 'node-hid', '@pokusew/pcsclite', '@napi-rs/canvas'];
 const external = [
   ...NATIVE, '@serialport/*',
   // ws loads these optional native accelerators when they are installed.

@@ -1,5 +1,5 @@
 /** The framed reader's bytes over a serial line (serialport). */
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../serial/serial-port.js';
 import { CitizenCardError } from './errors.js';
 import type { ByteLink, ByteLinkEvents } from './byte-link.js';
 

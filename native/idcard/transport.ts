@@ -2,7 +2,7 @@
  * The byte pipe under the driver. A transport opens one connection; the driver makes
  * a new one (through its factory) for every reconnect attempt.
  */
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../serial/serial-port.js';
 
 export interface TransportSink {
   /** Raw SAM-protocol bytes from the reader (HID transports unwrap reports first). */

@@ -1,5 +1,5 @@
 /** ESC/POS over a serial line (USB-serial adapters, RS-232) with `serialport`. */
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../serial/serial-port.js';
 import { Listeners, TransportError, type PrinterTransport } from './transport.js';
 
 export class SerialPrinterTransport implements PrinterTransport {

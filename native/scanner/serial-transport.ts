@@ -6,7 +6,7 @@
  * path), since a hang-up is not always reported to a port that is only read.
  */
 import { stat } from 'node:fs/promises';
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../serial/serial-port.js';
 import { LineFramer, type LineFramerEvent, type LineFramerOptions } from './line-framer.js';
 import { ExpiryTimer, type ScannerSink, type ScannerTransport } from './transport.js';
 

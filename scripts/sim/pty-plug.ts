@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../../native/serial/serial-port.js';
 import { openPtyPair, type PtyPair } from './pty-pair.js';
 
 /**

@@ -3,7 +3,7 @@
  * simulator end of a real PTY: answers STATUS / POWER ON / POWER OFF / APDU frames
  * for whichever card is inserted.
  */
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../../../native/serial/serial-port.js';
 import { CMD, READER_STATUS, REPLY_BIT, SLOT, stxEtxCodec, type Frame } from '../../../native/citizencard/frame-codec.js';
 import { SocialSecurityApplet } from './applet.js';
 import type { CardProfile } from './cards.js';

@@ -5,7 +5,7 @@
  * the same path (as udev does for a re-enumerated USB-serial adapter).
  */
 import { performance } from 'node:perf_hooks';
-import type { SerialPort } from 'serialport';
+import type { SerialPort } from '../../../native/serial/serial-port.js';
 import { FrameAssembler } from '../../../native/idcard/framer.js';
 import type { CommandName } from '../../../native/idcard/protocol.js';
 import { PluggablePty } from '../pty-plug.js';

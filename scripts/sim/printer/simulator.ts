@@ -7,7 +7,7 @@ import net from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import { SerialPort } from '../../../native/serial/serial-port.js';
 import { openPtyPair, type PtyPair } from '../pty-pair.js';
 import { handleControlWith, makeControls, type PrinterControlCommand, type PrinterControlResult, type PrinterSimulatorControls } from './controls.js';
 import { PrinterModel } from './printer-model.js';

@@ -4,7 +4,7 @@
  * opens `devicePath` (a stable symlink) as it would open /dev/ttyACM0. "unplug" closes
  * the simulator's side and removes the path; "replug" brings a fresh PTY back at it.
  */
-import type { SerialPort } from 'serialport';
+import type { SerialPort } from '../../../native/serial/serial-port.js';
 import type { ScannerTerminator } from '../../../electron/common/config.js';
 import { PluggablePty } from '../pty-plug.js';
 import { writePaced } from '../paced-writer.js';
