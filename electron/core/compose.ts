@@ -105,6 +105,9 @@ export async function composeKiosk(config: KioskConfig, options: ComposeOptions)
       catalog: { inSession: () => (sessions?.current() ?? null) !== null },
     });
     journeys.catalog.seedFromFile();
+    // Runs before the store closes (closers run in reverse): a catalog answer arriving
+    // during shutdown must not reach a closed database.
+    closers.push(() => journeys.catalog.stop());
 
     const maintenance = new MaintenanceDesk({
       pinHash: config.maintenance.pinHash,

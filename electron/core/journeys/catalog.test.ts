@@ -158,4 +158,41 @@ describe('MatterCatalog', () => {
     expect(catalog.version()).toBe(shipped.version + 1);
     expect(ids(catalog)).toContain('pet-licence');
   });
+
+  describe('a fetch still in flight when the kiosk stops', () => {
+    function inFlight() {
+      const store = KioskStore.open({ dataDir: mkdtempSync(join(tmpdir(), 'catalog-')), kioskId: 'HALL1-K01', idHashKey: DEV_ID_HASH_KEY });
+      let settle: { resolve: (a: CatalogResponse) => void; reject: (e: Error) => void } | null = null;
+      const central = {
+        catalog: () => new Promise<CatalogResponse>((resolve, reject) => (settle = { resolve, reject })),
+      } as unknown as CentralClient;
+      const logs: string[] = [];
+      const catalog = new MatterCatalog(store, central, { log: (line) => logs.push(line) });
+      catalog.seedFromFile();
+      const pending = catalog.refresh();
+      catalog.stop();
+      store.close(); // as compose's closers do: the catalog stops, then the store closes
+      return { catalog, pending, logs, settle: () => settle! };
+    }
+
+    it('drops an answer that arrives after the store closed, instead of writing to it', async () => {
+      const { pending, logs, settle } = inFlight();
+      settle().resolve(delta(shipped.version + 1, [newMatter()]));
+      await expect(pending).resolves.toBe(false);
+      expect(logs).toEqual([]);
+    });
+
+    it('drops a failure that arrives after the store closed, instead of reading the version to log it', async () => {
+      const { pending, logs, settle } = inFlight();
+      settle().reject(new CentralError('network', 'aborted'));
+      await expect(pending).resolves.toBe(false);
+      expect(logs).toEqual([]);
+    });
+
+    it('starts no fetch once stopped', async () => {
+      const { catalog } = inFlight();
+      await expect(catalog.refresh()).resolves.toBe(false);
+      await expect(catalog.versionSeen(shipped.version + 5)).resolves.toBe(false);
+    });
+  });
 });

@@ -51,6 +51,8 @@ export class MatterCatalog {
   private fetching: Promise<boolean> | null = null;
   /** The newest version a heartbeat announced that was refused: not fetched again and again. */
   private refusedVersion: number | null = null;
+  /** Set when the kiosk shuts down: a fetch still in flight must not touch the closing store. */
+  private stopped = false;
 
   constructor(
     private readonly store: KioskStore,
@@ -79,6 +81,7 @@ export class MatterCatalog {
    * we have (or hold staged), and apply a staged one if nobody is at the kiosk now.
    */
   versionSeen(version: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
     this.applyStagedIfIdle();
     const have = Math.max(this.version(), this.staged?.version ?? -1);
     if (version <= have || version === this.refusedVersion) return Promise.resolve(false);
@@ -90,9 +93,10 @@ export class MatterCatalog {
    * was taken. `announced`: the version a heartbeat reported (refused once, not asked again).
    */
   refresh(announced: number | null = null): Promise<boolean> {
-    if (!this.central) return Promise.resolve(false);
+    if (!this.central || this.stopped) return Promise.resolve(false);
     this.fetching ??= this.fetchAndTake(this.central, announced)
       .catch((err: unknown) => {
+        if (this.stopped) return false;
         // e.g. the store refused the write (disk full): the current catalog stays, and we say so.
         this.log(`catalog: could not take a newer catalog: ${(err as Error).message}; keeping version ${this.version()}`);
         return false;
@@ -101,6 +105,15 @@ export class MatterCatalog {
         this.fetching = null;
       });
     return this.fetching;
+  }
+
+  /**
+   * The kiosk is shutting down, before its store closes: no new fetch starts, and the
+   * answer to one in flight is dropped (the next start asks again from the stored version).
+   */
+  stop(): void {
+    this.stopped = true;
+    this.staged = null;
   }
 
   /** Applies a catalog fetched during a session, once the session is over. */
@@ -119,12 +132,14 @@ export class MatterCatalog {
     try {
       answer = await central.catalog(current > 0 ? current : null);
     } catch (err) {
+      if (this.stopped) return false;
       // Offline is normal (the kiosk keeps its catalog); a malformed answer is a refusal.
       const kind = (err as { kind?: unknown }).kind;
       if (kind === 'bad-response') this.refuse(announced, new CatalogRefused('unreadable', (err as Error).message));
       else this.log(`catalog: could not ask central for a newer catalog than version ${current}: ${(err as Error).message}`);
       return false;
     }
+    if (this.stopped) return false; // answered after shutdown began: the store may be closed
     try {
       this.check(answer, current);
     } catch (err) {
