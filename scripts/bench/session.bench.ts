@@ -95,7 +95,7 @@ async function soak(): Promise<BenchResult['rows']> {
       { measure: 'heap after warm-up', value: heap0, unit: 'MB', goal: '' },
       { measure: 'heap after soak', value: heap1, unit: 'MB', goal: '' },
       { measure: 'heap growth', value: heap1 - heap0, unit: 'MB', goal: '< 10', met: heap1 - heap0 < 10 },
-      { measure: 'handle growth', value: handles1.length - handles0.length, unit: handleDiff(handles0, handles1), goal: '0', met: handles1.length === handles0.length },
+      { measure: 'handle growth', value: handles1.length - handles0.length, unit: handleDiff(handles0, handles1), goal: '≤ 0', met: handles1.length <= handles0.length }, // fewer at the end (a keep-alive socket closed) is no leak
       { measure: 'records forwarded', value: delivered, unit: '', limit: SESSIONS + warmup, ratio: delivered / (SESSIONS + warmup), goal: `${SESSIONS + warmup}`, met: delivered === SESSIONS + warmup },
     ];
   } finally {

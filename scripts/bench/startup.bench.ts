@@ -65,7 +65,7 @@ const PRODUCTION_ENV = { KIOSK_ID_HASH_KEY: 'ab'.repeat(32) };
  * this shell's: systemd passes PATH, HOME, USER, LANG and the unit's own variables. This
  * machine's shell also sets NODE_EXTRA_CA_CERTS to the whole system CA bundle, which Node
  * reads and parses at every start before any JavaScript runs (the `node -e 0` rows); a
- * kiosk service has no such variable (its central's CA is `central.tls.ca`).
+ * kiosk service has no such variable (its central's CA is `central.tls.caFile`).
  */
 const SERVICE_ENV: Record<string, string> = Object.fromEntries(
   ['PATH', 'HOME', 'USER', 'LANG', 'TMPDIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
