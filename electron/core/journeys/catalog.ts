@@ -96,7 +96,6 @@ export class MatterCatalog {
     if (!this.central || this.stopped) return Promise.resolve(false);
     this.fetching ??= this.fetchAndTake(this.central, announced)
       .catch((err: unknown) => {
-        if (this.stopped) return false;
         // e.g. the store refused the write (disk full): the current catalog stays, and we say so.
         this.log(`catalog: could not take a newer catalog: ${(err as Error).message}; keeping version ${this.version()}`);
         return false;
